@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first: C modules → RxWire → RxTransport / RxStore → RxApp (domain services and
+// wiring) → executables. A target may depend only on targets listed above it.
+let package = Package(
+    name: "rx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rx-server", targets: ["rx-server"]),
+        .executable(name: "rxctl", targets: ["rxctl"]),
+    ],
+    dependencies: [
+        // Subcommands, typed flags and generated --help for rx-server and rxctl.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The logging API library modules accept; rx-server installs a JSON-lines handler.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: C libraries (Debian: libnghttp2-dev, libssl-dev, libsqlite3-dev)
+        .systemLibrary(
+            name: "CNGHTTP2", pkgConfig: "libnghttp2",
+            providers: [.apt(["libnghttp2-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CSQLite3", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CRxShims", dependencies: ["COpenSSL", "CNGHTTP2"]),
+
+        // MARK: Layers
+        .target(name: "RxWire"),
+        .target(
+            name: "RxTransport",
+            dependencies: [
+                "RxWire", "CNGHTTP2", "COpenSSL", "CRxShims",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "RxStore",
+            dependencies: [
+                "CSQLite3",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "RxApp",
+            dependencies: [
+                "RxWire", "RxTransport", "RxStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "rx-server",
+            dependencies: [
+                "RxApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "rxctl",
+            dependencies: [
+                "RxWire", "RxTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+
+        // MARK: Tests
+        .testTarget(name: "RxWireTests", dependencies: ["RxWire"]),
+        .testTarget(name: "RxTransportTests", dependencies: ["RxTransport", "RxWire"]),
+        .testTarget(name: "RxStoreTests", dependencies: ["RxStore"]),
+        .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
