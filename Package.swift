@@ -28,13 +28,14 @@ let package = Package(
             name: "CSQLite3", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CRxShims", dependencies: ["COpenSSL", "CNGHTTP2"]),
+        .target(name: "CRxLinux"),
 
         // MARK: Layers
         .target(name: "RxWire"),
         .target(
             name: "RxTransport",
             dependencies: [
-                "RxWire", "CNGHTTP2", "COpenSSL", "CRxShims",
+                "RxWire", "CNGHTTP2", "COpenSSL", "CRxShims", "CRxLinux",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(

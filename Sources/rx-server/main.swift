@@ -1,1 +1,3 @@
-print("rx-server")
+import ArgumentParser
+
+RxServerCommand.main()

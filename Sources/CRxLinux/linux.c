@@ -1,0 +1,6 @@
+#define _GNU_SOURCE
+#include "CRxLinux.h"
+
+int rx_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
+    return accept4(fd, address, length, flags);
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import RxTransport
+
+/// The clearinghouse process: certificates, storage and services wired onto one gRPC server.
+///
+/// `rx-server` and the integration tests both start the server through this type, so a test
+/// exercises exactly what production runs.
+public final class Application: Sendable {
+    public struct Configuration: Sendable {
+        public var server = ServerConfiguration()
+        /// Directory holding `server.crt`, `server.key` and the facility CA bundle `ca.crt`.
+        public var certificatesDirectory = "Certs/dev"
+        public var dataDirectory = "data"
+        public var enableDiagnostics = false
+
+        public init() {}
+    }
+
+    public let configuration: Configuration
+    public let health: HealthStatusBoard
+    private let server: Server
+    private let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let certificates = URL(fileURLWithPath: configuration.certificatesDirectory)
+        let tls = try TLSContext.server(
+            certificateChainFile: certificates.appendingPathComponent("server.crt").path,
+            privateKeyFile: certificates.appendingPathComponent("server.key").path,
+            clientCAFile: certificates.appendingPathComponent("ca.crt").path)
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+
+        var router = Router()
+        if configuration.enableDiagnostics {
+            DiagnosticsService().register(in: &router)
+        }
+        let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
+        self.health = HealthStatusBoard(services: serviceNames)
+        HealthService(board: self.health).register(in: &router)
+        self.server = try Server(configuration: configuration.server, router: router, tls: tls, logger: logger)
+    }
+
+    /// Starts serving and returns the bound port.
+    public func start() throws -> Int {
+        try self.server.start()
+    }
+
+    /// Graceful stop: health watchers see NOT_SERVING, then GOAWAY, then in-flight calls finish
+    /// (bounded by the grace period).
+    public func shutdown() {
+        self.health.setAll(.notServing)
+        self.health.close()
+        self.server.shutdown()
+    }
+}

@@ -1,0 +1,144 @@
+import CRxLinux
+import Glibc
+
+/// A non-blocking listening socket registered with one loop; accepted connections stay on it.
+///
+/// Every loop has its own listener on the same port (`SO_REUSEPORT`), so the kernel spreads
+/// new connections across I/O threads without a hand-off.
+final class Listener: EventHandler {
+    let fd: Int32
+    let loop: EventLoop
+    let environment: ConnectionEnvironment
+    private var connections: [ObjectIdentifier: ServerConnection] = [:]
+    private var sweepTimer: TimerQueue.Handle? = nil
+
+    /// Binds `host:port`; returns the listener and the port actually bound (for port 0).
+    static func bind(host: String, port: Int, loop: EventLoop, environment: ConnectionEnvironment) throws -> Listener {
+        let address = try SocketAddress(host: host, port: port)
+        guard let fd = try systemCall("socket", {
+            socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        }) else { throw SystemError(function: "socket", errno: EAGAIN) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        do {
+            _ = try address.withSockAddr { pointer, length in
+                try systemCall("bind") { Glibc.bind(fd, pointer, length) }
+            }
+            _ = try systemCall("listen") { listen(fd, 1024) }
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        return Listener(fd: fd, loop: loop, environment: environment)
+    }
+
+    private init(fd: Int32, loop: EventLoop, environment: ConnectionEnvironment) {
+        self.fd = fd
+        self.loop = loop
+        self.environment = environment
+    }
+
+    /// The port the kernel assigned.
+    func boundPort() -> Int {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(self.fd, $0, &length) }
+        }
+        return SocketAddress.port(of: storage)
+    }
+
+    /// Registers with the loop; must run on the loop thread.
+    func start() throws {
+        try self.loop.register(fd: self.fd, events: EPOLLIN.rawValue, handler: self)
+        self.scheduleSweep()
+    }
+
+    func handleEvent(_ events: UInt32) {
+        while true {
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let accepted: Int32?
+            do {
+                accepted = try withUnsafeMutablePointer(to: &storage) { pointer in
+                    try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                        try systemCall("accept4") {
+                            rx_accept4(self.fd, address, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+                        }
+                    }
+                }
+            } catch {
+                // EMFILE and friends: log and retry on the next readiness event.
+                self.environment.logger.warning("accept failed", metadata: ["error": "\(error)"])
+                return
+            }
+            guard let fd = accepted else { return }
+            self.adopt(fd: fd, peer: SocketAddress.describe(storage))
+        }
+    }
+
+    private func adopt(fd: Int32, peer: String) {
+        guard self.environment.reserveConnection() else {
+            self.environment.logger.warning("connection refused: at max connections", metadata: ["peer": "\(peer)"])
+            Glibc.close(fd)
+            return
+        }
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        do {
+            let connection = try ServerConnection(fd: fd, peerAddress: peer, loop: self.loop, environment: self.environment)
+            try connection.start()
+            self.connections[ObjectIdentifier(connection)] = connection
+        } catch {
+            self.environment.logger.error("connection setup failed", metadata: ["error": "\(error)"])
+            Glibc.close(fd)
+            self.environment.releaseConnection()
+        }
+    }
+
+    /// Once a second: drop closed connections, close idle ones.
+    private func scheduleSweep() {
+        self.sweepTimer = self.loop.scheduleTimer(at: MonotonicTime.now().adding(milliseconds: 1000)) { [weak self] in
+            guard let self else { return }
+            self.sweep()
+            self.scheduleSweep()
+        }
+    }
+
+    private func sweep() {
+        let now = MonotonicTime.now()
+        let idleLimit = UInt64(self.environment.configuration.idleTimeoutMilliseconds) * 1_000_000
+        for (key, connection) in self.connections {
+            if connection.state == .closed {
+                self.connections[key] = nil
+            } else if connection.state == .open, !connection.hasOpenCalls,
+                now.nanoseconds(since: connection.lastActivity) > idleLimit
+            {
+                connection.logger.info("closing idle connection")
+                connection.beginGoingAway()
+                connection.close()
+                self.connections[key] = nil
+            }
+        }
+    }
+
+    /// Stops accepting and sends GOAWAY on every connection of this loop.
+    func beginShutdown() {
+        self.loop.unregister(fd: self.fd)
+        Glibc.close(self.fd)
+        for connection in self.connections.values { connection.beginGoingAway() }
+    }
+
+    var openCalls: Int { self.connections.values.reduce(0) { $0 + ($1.state == .closed ? 0 : $1.streams.count) } }
+
+    /// Closes every connection (after the grace period).
+    func closeAll() {
+        if let timer = self.sweepTimer { self.loop.cancelTimer(timer) }
+        for connection in self.connections.values {
+            connection.flush()
+            connection.close()
+        }
+        self.connections.removeAll()
+    }
+}

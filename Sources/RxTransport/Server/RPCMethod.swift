@@ -1,0 +1,27 @@
+import RxWire
+
+/// One registered method: its path, who may call it, and its type-erased handler.
+public struct RPCMethod: Sendable {
+    /// How the handler runs. Quick in-memory handlers answer inline on the connection's I/O
+    /// thread (no hand-off); anything that may block or burn CPU runs on Swift's task pool and
+    /// hands its result back to the loop.
+    public enum Execution: Sendable {
+        case inline
+        case concurrent
+    }
+
+    enum Handler: Sendable {
+        case inlineUnary(@Sendable ([UInt8], ServerContext) throws -> [UInt8])
+        case unary(@Sendable ([UInt8], ServerContext) async throws -> [UInt8])
+        case serverStreaming(@Sendable ([UInt8], ServerStreamSink, ServerContext) async throws -> Void)
+    }
+
+    public let path: String
+    public let access: MethodAccess
+    let handler: Handler
+
+    public var isServerStreaming: Bool {
+        if case .serverStreaming = self.handler { return true }
+        return false
+    }
+}

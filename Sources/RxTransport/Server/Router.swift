@@ -1,0 +1,61 @@
+import RxWire
+
+/// Maps `/package.Service/Method` paths to typed handlers.
+///
+/// Registration decodes and encodes messages with the hand-coded RxWire codecs, so handlers see
+/// only typed values; a request that does not decode is answered `INVALID_ARGUMENT` naming the
+/// field before any handler runs.
+public struct Router: Sendable {
+    public private(set) var methods: [String: RPCMethod] = [:]
+
+    public init() {}
+
+    public func method(for path: String) -> RPCMethod? { self.methods[path] }
+
+    /// Services with at least one method, as health and reflection report them.
+    public var serviceNames: [String] {
+        Set(self.methods.keys.compactMap { path -> String? in
+            let parts = path.split(separator: "/")
+            return parts.count == 2 ? String(parts[0]) : nil
+        }).sorted()
+    }
+
+    /// A unary method answered on the I/O thread: only for handlers that never block.
+    public mutating func registerInline<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (Request, ServerContext) throws -> Response
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .inlineUnary({ bytes, context in
+            let request = try Request(serializedBytes: bytes)
+            return try handler(request, context).serializedBytes()
+        })))
+    }
+
+    /// A unary method run on the task pool.
+    public mutating func registerUnary<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .unary({ bytes, context in
+            let request = try Request(serializedBytes: bytes)
+            return try await handler(request, context).serializedBytes()
+        })))
+    }
+
+    /// A server-streaming method; `send` suspends while the client is not reading, so a slow
+    /// reader holds back the handler instead of growing server memory.
+    public mutating func registerServerStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (Request, ServerStreamWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .serverStreaming({ bytes, sink, context in
+            let request = try Request(serializedBytes: bytes)
+            try await handler(request, ServerStreamWriter(sink: sink), context)
+        })))
+    }
+
+    private mutating func add(_ method: RPCMethod) {
+        precondition(self.methods[method.path] == nil, "method \(method.path) registered twice")
+        self.methods[method.path] = method
+    }
+}

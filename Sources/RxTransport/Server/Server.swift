@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The gRPC server: N I/O threads, each an epoll loop with its own `SO_REUSEPORT` listener.
+///
+/// `start()` binds and returns the port; `shutdown()` stops accepting, sends GOAWAY, waits for
+/// in-flight calls up to the grace period, then closes everything and ends the threads.
+public final class Server: Sendable {
+    private let environment: ConnectionEnvironment
+    private let loops: [EventLoop]
+    private let listeners = Mutex<[LoopBound<Listener>]>([])
+    private let stopped = Mutex<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    public init(configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger) throws {
+        self.environment = ConnectionEnvironment(configuration: configuration, router: router, tls: tls, logger: logger)
+        self.loops = try (0..<max(1, configuration.ioThreads)).map { try EventLoop(index: $0) }
+    }
+
+    /// Connections currently open, across all loops.
+    public var openConnections: Int { self.environment.openConnections.load(ordering: .relaxed) }
+
+    /// Binds every loop's listener, starts the I/O threads, and returns the bound port.
+    public func start() throws -> Int {
+        let configuration = self.environment.configuration
+        var port = configuration.port
+        var bound: [LoopBound<Listener>] = []
+        for loop in self.loops {
+            let listener = try Listener.bind(host: configuration.host, port: port, loop: loop, environment: self.environment)
+            if port == 0 { port = listener.boundPort() }
+            bound.append(LoopBound(listener, loop: loop))
+        }
+        self.listeners.withLock { $0 = bound }
+        let started = DispatchGroup()
+        for (index, loop) in self.loops.enumerated() {
+            let listener = bound[index]
+            started.enter()
+            let thread = Thread {
+                loop.execute {
+                    do {
+                        try listener.value.start()
+                    } catch {
+                        listener.value.environment.logger.error("listener failed", metadata: ["error": "\(error)"])
+                    }
+                    started.leave()
+                }
+                loop.run()
+            }
+            thread.name = "rx-io-\(index)"
+            thread.start()
+        }
+        started.wait()
+        return port
+    }
+
+    /// Graceful stop; returns once every loop has ended. Safe to call more than once.
+    public func shutdown() {
+        let alreadyStopped = self.stopped.withLock { stopped -> Bool in
+            defer { stopped = true }
+            return stopped
+        }
+        guard !alreadyStopped else {
+            self.finished.wait()
+            self.finished.signal()
+            return
+        }
+        self.environment.draining.store(true, ordering: .relaxed)
+        let listeners = self.listeners.withLock { $0 }
+        self.onEveryLoop(listeners) { $0.beginShutdown() }
+        let grace = MonotonicTime.now().adding(milliseconds: self.environment.configuration.shutdownGraceMilliseconds)
+        while MonotonicTime.now() < grace {
+            let open = Atomic<Int>(0)
+            self.onEveryLoop(listeners) { open.add($0.openCalls, ordering: .relaxed) }
+            if open.load(ordering: .relaxed) == 0 { break }
+            usleep(20_000)
+        }
+        self.onEveryLoop(listeners) { $0.closeAll() }
+        for loop in self.loops { loop.stop() }
+        self.finished.signal()
+    }
+
+    /// Runs `body` on each listener's loop and waits for all of them.
+    private func onEveryLoop(_ listeners: [LoopBound<Listener>], _ body: @escaping @Sendable (Listener) -> Void) {
+        let group = DispatchGroup()
+        for listener in listeners {
+            group.enter()
+            listener.loop.execute {
+                body(listener.value)
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+}

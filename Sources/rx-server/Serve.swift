@@ -1,0 +1,111 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import RxApp
+import RxTransport
+
+/// `rx-server serve` (the default): run the clearinghouse until SIGTERM or SIGINT.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the server (the default subcommand).")
+
+    @Option(help: "Address to listen on (numeric IPv4 or IPv6).")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port; 0 picks a free port, printed in the first log line.")
+    var port = 50051
+
+    @Option(help: "Directory for the SQLite database and other state.")
+    var dataDir = "data"
+
+    @Option(help: "Directory with server.crt, server.key and the facility CA ca.crt.")
+    var certs = "Certs/dev"
+
+    @Option(help: "I/O threads (default: number of cores).")
+    var ioThreads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Largest request message in bytes.")
+    var maxMessageBytes = 4 << 20
+
+    @Option(help: "Most connections open at once, over all facilities.")
+    var maxConnections = 10_000
+
+    @Option(help: "Concurrent streams per connection (HTTP/2 SETTINGS).")
+    var maxConcurrentStreams: UInt32 = 256
+
+    @Option(help: "Milliseconds a client has to finish the TLS handshake.")
+    var handshakeTimeoutMs = 10_000
+
+    @Option(help: "Milliseconds after which a connection without calls or traffic is closed.")
+    var idleTimeoutMs = 300_000
+
+    @Option(help: "Milliseconds shutdown waits for in-flight calls.")
+    var shutdownGraceMs = 10_000
+
+    @Flag(help: "Serve rx.v1.Diagnostics (echo with delay; for tests and operators).")
+    var enableDiagnostics = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(self.port) else { throw ValidationError("--port must be 0...65535") }
+        guard self.ioThreads >= 1, self.ioThreads <= 256 else { throw ValidationError("--io-threads must be 1...256") }
+        guard self.maxMessageBytes >= 1024 else { throw ValidationError("--max-message-bytes must be at least 1024") }
+        guard self.maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("unknown --log-level") }
+    }
+
+    func run() throws {
+        let level = Logger.Level(rawValue: self.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        let logger = Logger(label: "rx-server")
+
+        var configuration = Application.Configuration()
+        configuration.server.host = self.host
+        configuration.server.port = self.port
+        configuration.server.ioThreads = self.ioThreads
+        configuration.server.maxMessageBytes = self.maxMessageBytes
+        configuration.server.maxConnections = self.maxConnections
+        configuration.server.handshakeTimeoutMilliseconds = self.handshakeTimeoutMs
+        configuration.server.idleTimeoutMilliseconds = self.idleTimeoutMs
+        configuration.server.shutdownGraceMilliseconds = self.shutdownGraceMs
+        configuration.server.http2.maxConcurrentStreams = self.maxConcurrentStreams
+        configuration.certificatesDirectory = self.certs
+        configuration.dataDirectory = self.dataDir
+        configuration.enableDiagnostics = self.enableDiagnostics
+
+        // Writes to a peer that went away must fail with EPIPE, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        let application: Application
+        let boundPort: Int
+        do {
+            application = try Application(configuration: configuration, logger: logger)
+            boundPort = try application.start()
+        } catch {
+            logger.critical("failed to start", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+        logger.info(
+            "started",
+            metadata: [
+                "port": "\(boundPort)", "host": "\(self.host)", "io_threads": "\(self.ioThreads)",
+                "data_dir": "\(self.dataDir)", "certs": "\(self.certs)",
+            ])
+
+        let stop = DispatchSemaphore(value: 0)
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGTERM, SIGINT] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        stop.wait()
+        logger.info("stopping")
+        application.shutdown()
+        logger.info("stopped")
+        _ = sources
+    }
+}
