@@ -21,6 +21,16 @@ public struct HealthService: Sendable {
             response.status = status
             return response
         }
+        router.registerInline("/grpc.health.v1.Health/List", access: AccessPolicy.access(for: "/grpc.health.v1.Health/List")) {
+            (_: HealthListRequest, _) in
+            var response = HealthListResponse()
+            for (service, status) in board.all {
+                var entry = HealthCheckResponse()
+                entry.status = status
+                response.statuses[service] = entry
+            }
+            return response
+        }
         router.registerServerStreaming("/grpc.health.v1.Health/Watch", access: AccessPolicy.access(for: "/grpc.health.v1.Health/Watch")) {
             (request: HealthCheckRequest, writer: ServerStreamWriter<HealthCheckResponse>, _) in
             var last: HealthCheckResponse.ServingStatus? = nil

@@ -100,6 +100,7 @@ public final class GRPCClientConnection {
     /// results in the same order.
     public func wait(for streamIDs: [Int32], timeoutMilliseconds: Int = 60_000) throws(RPCError) -> [ClientCallResult] {
         let deadline = MonotonicTime.now().adding(milliseconds: timeoutMilliseconds)
+        try self.flush()
         while !streamIDs.allSatisfy({ self.calls[$0]?.closed ?? true }) {
             try self.flush()
             if streamIDs.allSatisfy({ self.calls[$0]?.closed ?? true }) { break }

@@ -1,18 +1,21 @@
 /// Percent-encoding of the `grpc-message` trailer, as the gRPC over HTTP/2 spec defines it:
-/// UTF-8 bytes outside `0x20...0x7E`, and `%` itself, become `%XX`.
+/// UTF-8 bytes outside `0x20...0x7E`, and `%` itself, become `%XX`. A leading or trailing space
+/// is encoded too, because HTTP/2 forbids header values that start or end with whitespace and
+/// strict clients drop the whole response over it.
 public enum GRPCStatusMessage {
     public static func encode(_ message: String) -> String {
-        var needsEncoding = false
-        for byte in message.utf8 where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "%") {
-            needsEncoding = true
-            break
+        let bytes = Array(message.utf8)
+        func mustEncode(_ index: Int) -> Bool {
+            let byte = bytes[index]
+            if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "%") { return true }
+            return byte == UInt8(ascii: " ") && (index == 0 || index == bytes.count - 1)
         }
-        guard needsEncoding else { return message }
+        guard bytes.indices.contains(where: mustEncode) else { return message }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(message.utf8.count * 3)
-        for byte in message.utf8 {
-            if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "%") {
+        out.reserveCapacity(bytes.count * 3)
+        for (index, byte) in bytes.enumerated() {
+            if mustEncode(index) {
                 out.append(UInt8(ascii: "%"))
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0x0F)])

@@ -70,7 +70,7 @@ extension ServerConnection: HTTP2SessionDelegate {
         }
         if let timeout = stream.timeout {
             guard let parsed = GRPCTimeout(headerValue: timeout) else {
-                self.finish(stream, status: GRPCStatus(code: .invalidArgument, message: "malformed grpc-timeout \(timeout)"))
+                self.finish(stream, status: GRPCStatus(code: .invalidArgument, message: "malformed grpc-timeout \"\(timeout)\""))
                 return
             }
             self.armDeadline(stream, after: parsed)

@@ -173,18 +173,20 @@ final class ServerConnection: EventHandler {
 
     func flush() {
         guard self.state == .open, let session = self.session else { return }
-        if self.ciphertextOut.count - self.ciphertextOffset < Self.outputHighWater {
+        // Pull frames until nghttp2 has nothing more, or the socket pushes back (then EPOLLOUT
+        // resumes us). Each round is one SSL_write and one write(2) for up to outputHighWater.
+        while self.state == .open, session.wantsWrite, self.ciphertextOffset == self.ciphertextOut.count {
             self.plaintextOut.removeAll(keepingCapacity: true)
             do {
                 try session.send(into: &self.plaintextOut, limit: Self.outputHighWater)
-                if !self.plaintextOut.isEmpty {
-                    try self.plaintextOut.withUnsafeBytes { bytes in try self.tls.writePlaintext(bytes) }
-                }
+                guard !self.plaintextOut.isEmpty else { break }
+                try self.plaintextOut.withUnsafeBytes { bytes in try self.tls.writePlaintext(bytes) }
             } catch {
                 self.logger.warning("sending failed, closing", metadata: ["error": "\(error)"])
                 self.close()
                 return
             }
+            self.flushCiphertext()
         }
         self.flushCiphertext()
         if self.state == .open, !session.wantsRead, !session.wantsWrite, self.ciphertextOffset == self.ciphertextOut.count {

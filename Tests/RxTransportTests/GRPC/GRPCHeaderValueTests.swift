@@ -19,13 +19,16 @@ struct GRPCHeaderValueTests {
         #expect(GRPCTimeout(headerValue: text) == nil)
     }
 
-    @Test("grpc-timeout round-trips through its header form")
+    @Test("grpc-timeout round-trips exactly when 8 digits suffice, and rounds up otherwise")
     func timeoutRoundTrip() {
-        for nanos: UInt64 in [1, 999, 1_000_000, 123_456_789_000, 30_000_000_000] {
+        for nanos: UInt64 in [1, 999, 1_000_000, 99_999_999, 30_000_000_000] {
             let header = GRPCTimeout(nanoseconds: nanos).headerValue
             #expect(header.utf8.count <= 9)
             #expect(GRPCTimeout(headerValue: header)?.nanoseconds == nanos, "\(header)")
         }
+        let rounded = GRPCTimeout(nanoseconds: 123_456_789_001).headerValue
+        #expect(rounded == "123457m")
+        #expect(GRPCTimeout(headerValue: rounded).map { $0.nanoseconds >= 123_456_789_001 } == true)
     }
 
     @Test("grpc-message is percent-encoded outside printable ASCII and for '%'")
@@ -33,6 +36,7 @@ struct GRPCHeaderValueTests {
         #expect(GRPCStatusMessage.encode("plain text") == "plain text")
         #expect(GRPCStatusMessage.encode("100%") == "100%25")
         #expect(GRPCStatusMessage.encode("mã đơn\n") == "m%C3%A3 %C4%91%C6%A1n%0A")
+        #expect(GRPCStatusMessage.encode(" padded ") == "%20padded%20")
         for text in ["mã đơn thuốc không hợp lệ", "a%b", "tab\tnewline\n", ""] {
             #expect(GRPCStatusMessage.decode(GRPCStatusMessage.encode(text)) == text)
         }
