@@ -72,7 +72,9 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "RxWireTests", dependencies: ["RxWire"]),
         .testTarget(name: "RxTransportTests", dependencies: ["RxTransport", "RxWire"]),
-        .testTarget(name: "RxStoreTests", dependencies: ["RxStore"]),
+        .testTarget(
+            name: "RxStoreTests",
+            dependencies: ["RxStore", "CSQLite3", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),
     ],
     swiftLanguageModes: [.v6]

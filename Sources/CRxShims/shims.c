@@ -14,3 +14,6 @@ STACK_OF(X509) *rx_sk_x509_new_null(void) { return sk_X509_new_null(); }
 int rx_sk_x509_push(STACK_OF(X509) *stack, X509 *cert) { return sk_X509_push(stack, cert); }
 long rx_ssl_session_reused(SSL *ssl) { return SSL_session_reused(ssl); }
 int rx_nghttp2_version_num(void) { return NGHTTP2_VERSION_NUM; }
+uint64_t rx_ssl_op_no_renegotiation(void) { return SSL_OP_NO_RENEGOTIATION; }
+uint64_t rx_ssl_op_cipher_server_preference(void) { return SSL_OP_CIPHER_SERVER_PREFERENCE; }
+long rx_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RxStore
 import RxTransport
 
 /// The clearinghouse process: certificates, storage and services wired onto one gRPC server.
@@ -19,6 +20,8 @@ public final class Application: Sendable {
 
     public let configuration: Configuration
     public let health: HealthStatusBoard
+    /// The SQLite database under the data directory (WAL, `synchronous=FULL`, group commit).
+    public let store: Store
     private let server: Server
     private let logger: Logger
 
@@ -30,8 +33,7 @@ public final class Application: Sendable {
             certificateChainFile: certificates.appendingPathComponent("server.crt").path,
             privateKeyFile: certificates.appendingPathComponent("server.key").path,
             clientCAFile: certificates.appendingPathComponent("ca.crt").path)
-        try FileManager.default.createDirectory(
-            atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        self.store = try Store.open(directory: configuration.dataDirectory, logger: logger)
 
         var router = Router()
         if configuration.enableDiagnostics {
@@ -54,5 +56,6 @@ public final class Application: Sendable {
         self.health.setAll(.notServing)
         self.health.close()
         self.server.shutdown()
+        self.store.close()
     }
 }

@@ -1,1 +1,3 @@
-print("rxctl")
+import ArgumentParser
+
+RxctlCommand.main()

@@ -24,4 +24,10 @@ int rx_sk_x509_push(STACK_OF(X509) *stack, X509 *cert);
 long rx_ssl_session_reused(SSL *ssl);
 int rx_nghttp2_version_num(void);
 
+/* TLS wrapper (RxTransport/TLS): option bits built with the SSL_OP_BIT() function-like macro, and the
+ * BIO_get_mem_data macro (pending bytes of a memory BIO without copying). */
+uint64_t rx_ssl_op_no_renegotiation(void);
+uint64_t rx_ssl_op_cipher_server_preference(void);
+long rx_bio_get_mem_data(BIO *bio, char **data);
+
 #endif

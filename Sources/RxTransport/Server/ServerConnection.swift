@@ -114,7 +114,10 @@ final class ServerConnection: EventHandler {
         if let timer = self.handshakeTimer { self.loop.cancelTimer(timer) }
         self.handshakeTimer = nil
         do {
-            let identity = try self.tls.peerIdentity()
+            guard let certificate = self.tls.peerCertificate() else {
+                throw IdentityError.missingFacilityCode
+            }
+            let identity = try certificate.facilityIdentity()
             self.identity = identity
             self.logger[metadataKey: "facility"] = "\(identity.facilityCode)"
             self.session = try HTTP2Session(serverWith: self.environment.configuration.http2, delegate: self)

@@ -1,0 +1,30 @@
+extension SQLiteConnection {
+    /// Prepares the single write connection: WAL journal, full fsync on every commit, foreign keys.
+    ///
+    /// `synchronous=FULL` because in WAL mode `NORMAL` may lose the last commits on power loss, and an OK
+    /// sent to a client must survive power loss. `journal_mode=WAL` is stored in the database file, so
+    /// readers opened afterwards find it already set.
+    func configureForWriting(busyTimeoutMilliseconds: Int32) throws {
+        try self.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+        let journalMode = try self.scalar("PRAGMA journal_mode=WAL")
+        guard journalMode.stringValue?.lowercased() == "wal" else {
+            throw StoreError(
+                code: .sqlite, message: "could not switch \(self.path) to WAL (journal mode is \(journalMode))",
+                function: "PRAGMA journal_mode")
+        }
+        try self.execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
+    }
+
+    /// Prepares a reader connection: checks the database is in WAL mode (so reads never block the writer
+    /// nor it them) and forbids changes even through SQL that would otherwise be allowed.
+    func configureForReading(busyTimeoutMilliseconds: Int32) throws {
+        try self.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+        let journalMode = try self.pragma("journal_mode")
+        guard journalMode.stringValue?.lowercased() == "wal" else {
+            throw StoreError(
+                code: .sqlite, message: "reader found \(self.path) not in WAL mode (journal mode is \(journalMode))",
+                function: "PRAGMA journal_mode")
+        }
+        try self.execute("PRAGMA query_only=ON")
+    }
+}

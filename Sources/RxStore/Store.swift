@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+
+/// The clearinghouse's database: one SQLite file in WAL mode, one serialized group-committing writer,
+/// and a pool of readers.
+///
+/// Open it once at start-up with ``open(directory:logger:readers:)``: that creates the directory, brings
+/// the schema up to date (refusing a database from a newer build) and starts the writer thread. Close it
+/// at shutdown with ``close()``, which commits every write already queued.
+public final class Store: Sendable {
+    /// The database file name inside the data directory.
+    public static let fileName = "rx.sqlite3"
+
+    /// The path of the database file.
+    public let path: String
+    /// The single writer; see ``StoreWriter``.
+    public let writer: StoreWriter
+    /// The read-only connections; see ``StoreReaderPool``.
+    public let readers: StoreReaderPool
+
+    private init(path: String, writer: StoreWriter, readers: StoreReaderPool) {
+        self.path = path
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating when needed) the store in `directory` with default limits.
+    ///
+    /// - Parameters:
+    ///   - directory: The data directory; created with its parents when missing.
+    ///   - logger: Where the store logs migrations and failed batches.
+    ///   - readers: How many read-only connections to keep.
+    public static func open(directory: String, logger: Logger, readers: Int = 4) throws -> Store {
+        try self.open(directory: directory, configuration: Configuration(readers: readers), logger: logger)
+    }
+
+    /// Opens (creating when needed) the store in `directory`.
+    ///
+    /// - Throws: `StoreError.io` when the directory cannot be created, `.schemaTooNew` for a database
+    ///   written by a newer build, `.migrationFailed`, or the SQLite error that stopped opening.
+    public static func open(directory: String, configuration: Configuration, logger: Logger) throws -> Store {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                code: .io, message: "cannot create data directory \(directory)",
+                function: "FileManager.createDirectory", cause: error)
+        }
+        let path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
+        let connection = try SQLiteConnection(path: path, mode: .readWrite, logger: logger)
+        try connection.configureForWriting(busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        try configuration.migrations.apply(to: connection, logger: logger)
+        // Readers open after the writer has switched the file to WAL, which they check.
+        let readers = try StoreReaderPool(
+            path: path, size: configuration.readers,
+            busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, logger: logger)
+        let writer = StoreWriter(connection: connection, configuration: configuration.writer, logger: logger)
+        logger.info(
+            "store opened",
+            metadata: [
+                "path": "\(path)", "schemaVersion": "\(configuration.migrations.latestVersion)",
+                "readers": "\(readers.size)",
+            ])
+        return Store(path: path, writer: writer, readers: readers)
+    }
+
+    /// Runs `body` in the writer's next batch, blocking until it has committed. See
+    /// ``StoreWriter/write(_:)-swift.method``.
+    @discardableResult
+    public func write<Value: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> Value) throws -> Value {
+        try self.writer.write(body)
+    }
+
+    /// Runs `body` in the writer's next batch, suspending until it has committed.
+    @discardableResult
+    public func write<Value: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> Value) async throws -> Value {
+        try await self.writer.write(body)
+    }
+
+    /// Runs `body` on a borrowed read-only connection inside one read transaction.
+    public func read<Result>(_ body: (SQLiteConnection) throws -> Result) throws -> Result {
+        try self.readers.read(body)
+    }
+
+    /// Writes a consistent copy of the database to `path` while the store keeps serving, using a reader
+    /// connection so the writer is not held up.
+    public func backup(to path: String) throws {
+        try self.readers.withConnection { connection in
+            try connection.backup(to: path)
+        }
+    }
+
+    /// Closes the readers, then lets the writer commit what is queued and closes it. Later calls throw
+    /// `.closed`.
+    public func close() {
+        self.readers.close()
+        self.writer.close()
+    }
+}

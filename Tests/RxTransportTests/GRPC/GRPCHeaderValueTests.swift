@@ -1,0 +1,59 @@
+import Testing
+
+@testable import RxTransport
+
+@Suite("gRPC header values")
+struct GRPCHeaderValueTests {
+    @Test(
+        "grpc-timeout parses every unit",
+        arguments: [
+            ("1n", UInt64(1)), ("5u", 5_000), ("1m", 1_000_000), ("250m", 250_000_000), ("2S", 2_000_000_000),
+            ("1M", 60_000_000_000), ("1H", 3_600_000_000_000), ("99999999n", 99_999_999),
+        ])
+    func timeoutUnits(text: String, nanoseconds: UInt64) {
+        #expect(GRPCTimeout(headerValue: text)?.nanoseconds == nanoseconds)
+    }
+
+    @Test("malformed grpc-timeout values are rejected", arguments: ["", "m", "10", "10x", "123456789m", "-1S", "1.5S"])
+    func timeoutMalformed(text: String) {
+        #expect(GRPCTimeout(headerValue: text) == nil)
+    }
+
+    @Test("grpc-timeout round-trips through its header form")
+    func timeoutRoundTrip() {
+        for nanos: UInt64 in [1, 999, 1_000_000, 123_456_789_000, 30_000_000_000] {
+            let header = GRPCTimeout(nanoseconds: nanos).headerValue
+            #expect(header.utf8.count <= 9)
+            #expect(GRPCTimeout(headerValue: header)?.nanoseconds == nanos, "\(header)")
+        }
+    }
+
+    @Test("grpc-message is percent-encoded outside printable ASCII and for '%'")
+    func statusMessage() {
+        #expect(GRPCStatusMessage.encode("plain text") == "plain text")
+        #expect(GRPCStatusMessage.encode("100%") == "100%25")
+        #expect(GRPCStatusMessage.encode("mã đơn\n") == "m%C3%A3 %C4%91%C6%A1n%0A")
+        for text in ["mã đơn thuốc không hợp lệ", "a%b", "tab\tnewline\n", ""] {
+            #expect(GRPCStatusMessage.decode(GRPCStatusMessage.encode(text)) == text)
+        }
+        #expect(GRPCStatusMessage.decode("bad %zz escape %4") == "bad %zz escape %4")
+    }
+
+    @Test("status codes have their canonical names")
+    func codeNames() {
+        #expect(GRPCStatus.Code.invalidArgument.name == "INVALID_ARGUMENT")
+        #expect(GRPCStatus.Code(name: "permission_denied") == .permissionDenied)
+        #expect(GRPCStatus.Code(rawValue: 99).name == "CODE_99")
+    }
+
+    @Test("base64 for -bin metadata accepts padded and unpadded text")
+    func base64() {
+        for bytes: [UInt8] in [[], [0], [0, 1], [0, 1, 2], [255, 254, 253, 252], Array(0...255)] {
+            let encoded = Base64.encode(bytes)
+            #expect(Base64.decode(encoded) == bytes)
+            #expect(Base64.decode(encoded + String(repeating: "=", count: (4 - encoded.count % 4) % 4)) == bytes)
+        }
+        #expect(Base64.decode("a") == nil)
+        #expect(Base64.decode("ab!d") == nil)
+    }
+}
