@@ -33,7 +33,11 @@ public final class Application: Sendable {
             certificateChainFile: certificates.appendingPathComponent("server.crt").path,
             privateKeyFile: certificates.appendingPathComponent("server.key").path,
             clientCAFile: certificates.appendingPathComponent("ca.crt").path)
-        self.store = try Store.open(directory: configuration.dataDirectory, logger: logger)
+        // Routine store messages (migrations applied, store opened) stay below the threshold so
+        // the first log line of a run is the "started" line that tools read the port from.
+        var storeLogger = logger
+        storeLogger.logLevel = max(logger.logLevel, .notice)
+        self.store = try Store.open(directory: configuration.dataDirectory, logger: storeLogger)
 
         var router = Router()
         if configuration.enableDiagnostics {

@@ -89,7 +89,8 @@ struct Serve: ParsableCommand {
         logger.info(
             "started",
             metadata: [
-                "port": "\(boundPort)", "host": "\(self.host)", "io_threads": "\(self.ioThreads)",
+                "port": .stringConvertible(boundPort), "host": "\(self.host)",
+                "io_threads": .stringConvertible(self.ioThreads),
                 "data_dir": "\(self.dataDir)", "certs": "\(self.certs)",
             ])
 

@@ -18,20 +18,24 @@ struct Echo: ParsableCommand {
         let client = try self.connection.connect()
         defer { client.close() }
         var request = EchoRequest()
-        request.sample.stringValue = self.text
+        var sample = WireSample()
+        sample.stringValue = self.text
+        request.sample = sample
         request.delayMs = self.delayMs
         let started = MonotonicTime.now()
         let result = try client.unary(
             path: "/rx.v1.Diagnostics/Echo", request: request.serializedBytes(), timeout: self.connection.grpcTimeout)
         let micros = MonotonicTime.now().nanoseconds(since: started) / 1000
         try Health.check(result.status)
-        guard let bytes = result.messages.first, let response = try? EchoResponse(serializedBytes: bytes) else {
+        guard let bytes = result.messages.first, let response = try? EchoResponse(serializedBytes: bytes),
+            let text = response.sample?.stringValue
+        else {
             throw CommandFailure(status: GRPCStatus(code: .internal, message: "undecodable response"))
         }
         if self.connection.json {
-            print("{\"text\":\(Health.quote(response.sample.stringValue)),\"round_trip_us\":\(micros)}")
+            print("{\"text\":\(Health.quote(text)),\"round_trip_us\":\(micros)}")
         } else {
-            print("\(response.sample.stringValue)  (\(micros) µs)")
+            print("\(text)  (\(micros) µs)")
         }
     }
 }

@@ -45,12 +45,12 @@ struct Health: ParsableCommand {
 
     private func printStatus(_ status: HealthCheckResponse.ServingStatus) {
         let name = Self.name(of: status)
-        if self.connection.json {
-            print("{\"service\":\(Self.quote(self.service)),\"status\":\"\(name)\"}")
-        } else {
-            print(self.service.isEmpty ? name : "\(self.service): \(name)")
-        }
-        fflush(stdout)
+        let line =
+            self.connection.json
+            ? "{\"service\":\(Self.quote(self.service)),\"status\":\"\(name)\"}\n"
+            : (self.service.isEmpty ? name : "\(self.service): \(name)") + "\n"
+        // Unbuffered, so `--watch` output reaches a pipe as each change happens.
+        FileHandle.standardOutput.write(Data(line.utf8))
     }
 
     static func name(of status: HealthCheckResponse.ServingStatus) -> String {

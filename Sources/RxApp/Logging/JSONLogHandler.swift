@@ -23,18 +23,13 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [(String, String)] = [
-            ("ts", Self.timestamp()), ("level", event.level.rawValue), ("msg", event.message.description),
-        ]
+        var line = "{\"ts\":\(Self.quote(Self.timestamp())),\"level\":\(Self.quote(event.level.rawValue))"
+        line += ",\"msg\":\(Self.quote(event.message.description))"
         var merged = self.metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         for key in merged.keys.sorted() {
-            if let value = merged[key] { fields.append((key, "\(value)")) }
-        }
-        var line = "{"
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line += "," }
-            line += Self.quote(field.0) + ":" + Self.jsonValue(key: field.0, field.1)
+            guard let value = merged[key] else { continue }
+            line += "," + Self.quote(key) + ":" + Self.jsonValue(value)
         }
         line += "}\n"
         var bytes = Array(line.utf8)
@@ -48,14 +43,22 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    /// Numbers stay numbers (`"port":50051`) so log queries can compare them.
-    private static func jsonValue(key: String, _ value: String) -> String {
-        if key != "msg", key != "ts", !value.isEmpty, value.count < 19, value.allSatisfy(\.isNumber),
-            value.first != "0" || value == "0"
-        {
-            return value
+    /// Integers logged as `.stringConvertible` stay numbers (`"port":50051`) so log queries can
+    /// compare them; everything else is a string (a facility code like `79088` is text).
+    private static func jsonValue(_ value: Logger.MetadataValue) -> String {
+        switch value {
+        case .stringConvertible(let number as any BinaryInteger):
+            return "\(number)"
+        case .string(let text):
+            return self.quote(text)
+        case .stringConvertible(let other):
+            return self.quote(other.description)
+        case .array(let values):
+            return "[" + values.map(self.jsonValue).joined(separator: ",") + "]"
+        case .dictionary(let entries):
+            let body = entries.keys.sorted().compactMap { key in entries[key].map { self.quote(key) + ":" + self.jsonValue($0) } }
+            return "{" + body.joined(separator: ",") + "}"
         }
-        return self.quote(value)
     }
 
     static func quote(_ text: String) -> String {

@@ -11,6 +11,8 @@ protocol HTTP2SessionDelegate: AnyObject {
     func http2DataComplete(streamID: Int32, endStream: Bool)
     func http2StreamClosed(streamID: Int32, errorCode: UInt32)
     func http2ProvideData(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> HTTP2DataChunk
+    /// A HEADERS frame carrying END_STREAM left for `streamID` (the response is complete).
+    func http2FinalHeadersSent(streamID: Int32)
 }
 
 /// A response body chunk handed to nghttp2's data provider.
@@ -76,6 +78,7 @@ final class HTTP2Session {
         nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, onFrameReceived)
         nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks, onDataChunk)
         nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, onStreamClose)
+        nghttp2_session_callbacks_set_on_frame_send_callback(callbacks, onFrameSent)
 
         var option: OpaquePointer?
         try check("nghttp2_option_new", nghttp2_option_new(&option))
@@ -232,6 +235,15 @@ private let onFrameReceived: nghttp2_on_frame_recv_callback = { _, frame, userDa
         session.delegate.http2DataComplete(streamID: header.stream_id, endStream: endStream)
     default:
         break
+    }
+    return 0
+}
+
+private let onFrameSent: nghttp2_on_frame_send_callback = { _, frame, userData in
+    guard let frame, let session = HTTP2Session.from(userData) else { return 0 }
+    let header = frame.pointee.hd
+    if UInt32(header.type) == NGHTTP2_HEADERS.rawValue, header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0 {
+        session.delegate.http2FinalHeadersSent(streamID: header.stream_id)
     }
     return 0
 }

@@ -170,7 +170,7 @@ extension ServerConnection {
     func logCall(_ stream: ServerStream, status: GRPCStatus) {
         let micros = MonotonicTime.now().nanoseconds(since: stream.startTime) / 1000
         var metadata: Logger.Metadata = [
-            "method": "\(stream.path ?? "")", "status": "\(status.code.name)", "duration_us": "\(micros)",
+            "method": "\(stream.path ?? "")", "status": "\(status.code.name)", "duration_us": .stringConvertible(micros),
         ]
         if !status.isOK { metadata["message"] = "\(status.message)" }
         self.logger.info("call", metadata: metadata)

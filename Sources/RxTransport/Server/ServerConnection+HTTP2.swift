@@ -89,9 +89,10 @@ extension ServerConnection: HTTP2SessionDelegate {
                 stream.requests.append(message)
             }
         } catch {
+            // Refuse the rest of an oversized or broken body instead of reading it: once the
+            // trailers are out, RST_STREAM(NO_ERROR) tells the client to stop sending.
+            stream.resetAfterResponse = true
             self.finish(stream, status: Self.status(forDeframing: error, encoding: stream.messageEncoding))
-            // Refuse the rest of an oversized or broken body instead of reading it.
-            self.session?.resetStream(streamID: streamID, errorCode: 0)
         }
     }
 
@@ -106,6 +107,11 @@ extension ServerConnection: HTTP2SessionDelegate {
             self.logCall(stream, status: GRPCStatus(code: .cancelled, message: "stream reset by client (\(errorCode))"))
         }
         self.abandon(stream)
+    }
+
+    func http2FinalHeadersSent(streamID: Int32) {
+        guard let stream = self.streams[streamID], stream.resetAfterResponse else { return }
+        self.session?.resetStream(streamID: streamID, errorCode: 0)
     }
 
     func http2ProvideData(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> HTTP2DataChunk {

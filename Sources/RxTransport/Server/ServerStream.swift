@@ -23,6 +23,8 @@ final class ServerStream {
     var metadata = Metadata()
     var headerBytes = 0
     var invalidHeader: String? = nil
+    /// The request body is refused: reset the stream once the final response headers are sent.
+    var resetAfterResponse = false
 
     // Request body.
     var deframer: GRPCMessageDeframer

@@ -1,0 +1,31 @@
+/// Everything in `Protos/` as the Swift side implements it: message types, enum
+/// types and services. The conformance tests compare this with `protoc`'s
+/// descriptors, and the transport routes by the services' method paths.
+public enum ProtoSchema {
+    /// Every hand-written message type, one per message in `Protos/` (map entry
+    /// messages excepted: they are Swift dictionaries).
+    public static let messageTypes: [any ProtoMessage.Type] = [
+        HealthCheckRequest.self, HealthCheckResponse.self, HealthListRequest.self, HealthListResponse.self,
+        WireSample.self, WireSample.Nested.self, EchoRequest.self, EchoResponse.self,
+        CivilDate.self, Prescriber.self, Patient.self, Diagnosis.self,
+        DrugLine.self, DrugLine.ActiveIngredient.self, DrugLine.Directions.self,
+        InteractionOverride.self, Prescription.self,
+    ]
+
+    /// Every enum type in `Protos/`.
+    public static let enumTypes: [any ProtoEnum.Type] = [
+        HealthCheckResponse.ServingStatus.self, SampleKind.self, PrescriptionType.self, Sex.self,
+    ]
+
+    /// Every service in `Protos/`.
+    public static let services: [ServiceSchema] = [.health, .diagnostics]
+
+    public static var messages: [MessageSchema] { Self.messageTypes.map { $0.schema } }
+
+    public static var enums: [EnumSchema] { Self.enumTypes.map { $0.schema } }
+
+    /// The message type with this fully qualified name, e.g. to decode by name in tools.
+    public static func messageType(named name: String) -> (any ProtoMessage.Type)? {
+        Self.messageTypes.first { $0.protoMessageName == name }
+    }
+}
