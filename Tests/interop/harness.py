@@ -200,16 +200,21 @@ class RxServer:
             lines = [line.raw for line in self.lines]
         return "\n".join(lines[-last:] if last else lines)
 
+    def log_mark(self) -> int:
+        """The current number of stderr lines, for `wait_for_log(since=…)`."""
+        with self._lines_changed:
+            return len(self.lines)
+
     def log_fields(self) -> list[dict]:
         with self._lines_changed:
             return [line.fields for line in self.lines if line.fields is not None]
 
     def wait_for_log(
-        self, predicate: Callable[[dict], bool], timeout: float
+        self, predicate: Callable[[dict], bool], timeout: float, since: int = 0
     ) -> dict | None:
-        """The first JSON log line matching `predicate`, waiting up to `timeout` seconds."""
+        """The first JSON log line from index `since` on matching `predicate`, waiting up to `timeout` s."""
         deadline = time.monotonic() + timeout
-        checked = 0
+        checked = since
         with self._lines_changed:
             while True:
                 for line in self.lines[checked:]:
