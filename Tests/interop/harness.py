@@ -6,6 +6,7 @@ never make the suite hang.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import os
@@ -29,7 +30,6 @@ import grpc
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CERTS_DIR = Path(os.environ.get("RX_CERTS_DIR", REPO_ROOT / "Certs" / "dev"))
 PROTOS_DIR = Path(os.environ.get("RX_PROTOS_DIR", REPO_ROOT / "Protos"))
-GEN_DIR = Path(__file__).resolve().parent / "gen"
 
 STARTUP_TIMEOUT_S = 60.0
 SHUTDOWN_TIMEOUT_S = 30.0
@@ -62,14 +62,15 @@ def generate_stubs() -> dict[str, ModuleType]:
 
     Modules are loaded from their file paths rather than imported by package name: the health
     proto lives in package `grpc.health.v1`, whose top-level name would collide with grpcio.
+    Output goes to a private temporary directory so concurrent runs cannot trip over each other.
     """
     protos = sorted(str(p.relative_to(PROTOS_DIR)) for p in PROTOS_DIR.rglob("*.proto"))
     if not protos:
         raise RuntimeError(f"no .proto files under {PROTOS_DIR}")
-    shutil.rmtree(GEN_DIR, ignore_errors=True)
-    GEN_DIR.mkdir(parents=True)
+    gen_dir = Path(tempfile.mkdtemp(prefix="rx-interop-gen-"))
+    atexit.register(shutil.rmtree, gen_dir, True)
     result = subprocess.run(
-        [sys.executable, "-m", "grpc_tools.protoc", f"-I{PROTOS_DIR}", f"--python_out={GEN_DIR}", *protos],
+        [sys.executable, "-m", "grpc_tools.protoc", f"-I{PROTOS_DIR}", f"--python_out={gen_dir}", *protos],
         capture_output=True,
         text=True,
         timeout=120,
@@ -78,7 +79,7 @@ def generate_stubs() -> dict[str, ModuleType]:
         raise RuntimeError(f"protoc failed on {protos}:\n{result.stderr}")
     modules = {}
     for relative in protos:
-        module_path = GEN_DIR / (relative[: -len(".proto")] + "_pb2.py")
+        module_path = gen_dir / (relative[: -len(".proto")] + "_pb2.py")
         name = "rx_interop_gen_" + relative[: -len(".proto")].replace("/", "_")
         spec = importlib.util.spec_from_file_location(name, module_path)
         assert spec is not None and spec.loader is not None

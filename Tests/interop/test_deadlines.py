@@ -48,8 +48,13 @@ def test_server_streaming_call_is_stopped_by_grpc_timeout(server, stubs: Stubs):
         assert result.elapsed < 2.0, f"server answered after {result.elapsed:.2f}s"
 
 
-@pytest.mark.parametrize("value", ["100", "1x", "123456789S", "-5m", ""])
+@pytest.mark.parametrize(
+    "value", ["100", "1x", "123456789S", "-5m", ""], ids=["no-unit", "bad-unit", "nine-digits", "negative", "empty"]
+)
 def test_malformed_grpc_timeout_is_rejected(server, value):
+    """Also checks the refusal is a valid HTTP/2 response: the strict `h2` client rejects header
+    values with leading or trailing whitespace (RFC 9113 §8.2.1), e.g. a grpc-message ending in ' '.
+    """
     with RawHTTP2Client(server.port) as client:
         result = client.unary("/rx.v1.Diagnostics/Echo", b"", extra_headers=[("grpc-timeout", value)], timeout=5.0)
         assert result.grpc_status not in (None, "0"), f"grpc-timeout {value!r} accepted: {result.trailers}"

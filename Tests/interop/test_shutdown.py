@@ -45,7 +45,7 @@ def test_sigterm_during_burst_completes_every_call(make_server, stubs: Stubs):
             echoes[n % 2].future(stubs.diagnostics.EchoRequest(delay_ms=BURST_DELAY_MS), timeout=CALL_DEADLINE_S)
             for n in range(BURST)
         ]
-        time.sleep(0.05)
+        time.sleep(0.1)
         signalled = time.monotonic()
         server.send_signal(signal.SIGTERM)
         outcomes: dict[str, int] = {}
@@ -74,9 +74,10 @@ def test_calls_in_flight_at_sigterm_finish_ok(make_server, stubs: Stubs):
     channel = secure_channel(server.port)
     try:
         echo = stubs.echo(channel)
-        futures = [echo.future(stubs.diagnostics.EchoRequest(delay_ms=1000), timeout=CALL_DEADLINE_S) for _ in range(20)]
-        # Wait until the server has surely received them (the handler sleeps 1 s).
-        time.sleep(0.4)
+        echo(stubs.diagnostics.EchoRequest(), timeout=10)  # connection up before the timed part
+        futures = [echo.future(stubs.diagnostics.EchoRequest(delay_ms=1500), timeout=CALL_DEADLINE_S) for _ in range(20)]
+        # Give the server time to receive all 20 (each handler then sleeps 1.5 s).
+        time.sleep(0.5)
         server.send_signal(signal.SIGTERM)
         codes = []
         for future in futures:
