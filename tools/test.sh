@@ -7,33 +7,7 @@ cd "$(dirname "$0")/.."
 stage() { printf '\n==> %s\n' "$*"; }
 
 stage "Installing system packages and Python tools (when possible)"
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    export DEBIAN_FRONTEND=noninteractive
-    # Not fatal (e.g. offline with everything already present): a missing piece fails the build below.
-    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-        libnghttp2-dev libssl-dev libsqlite3-dev protobuf-compiler nghttp2-client pkg-config openssl python3-pip \
-        >/dev/null; }; then
-        echo "warning: apt-get failed; continuing with what is installed" >&2
-    fi
-else
-    echo "not root or no apt-get: assuming libnghttp2-dev, libssl-dev, libsqlite3-dev, protoc, h2load are installed"
-fi
-python_packages=(grpcio grpcio-tools h2 pytest)
-if ! python3 -c 'import grpc, grpc_tools, h2, pytest' >/dev/null 2>&1; then
-    pip_log="$(mktemp)"
-    if ! python3 -m pip install --quiet "${python_packages[@]}" 2>"$pip_log"; then
-        if grep -q externally-managed "$pip_log"; then
-            python3 -m pip install --quiet --break-system-packages "${python_packages[@]}"
-        else
-            cat "$pip_log" >&2
-            rm -f "$pip_log"
-            exit 1
-        fi
-    fi
-    rm -f "$pip_log"
-else
-    echo "python packages present: ${python_packages[*]}"
-fi
+bash tools/install-deps.sh
 
 stage "Building (debug, with tests)"
 swift build --build-tests

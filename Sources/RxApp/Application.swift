@@ -22,6 +22,8 @@ public final class Application: Sendable {
     public let health: HealthStatusBoard
     /// The SQLite database under the data directory (WAL, `synchronous=FULL`, group commit).
     public let store: Store
+    /// Every method served, with its access rule (for `rx-server roles` and tests).
+    public let router: Router
     private let server: Server
     private let logger: Logger
 
@@ -46,6 +48,7 @@ public final class Application: Sendable {
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)
+        self.router = router
         self.server = try Server(configuration: configuration.server, router: router, tls: tls, logger: logger)
     }
 
