@@ -44,10 +44,27 @@ let package = Package(
                 "CSQLite3",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Signed prescriptions: CMS (PKCS#7) verification and signing, SHA-256. The only domain-facing
+        // module besides the transport that touches OpenSSL, through thin wrappers.
+        .target(name: "RxSignature", dependencies: ["COpenSSL", "CRxShims"]),
+
+        // MARK: Domain
+        .target(
+            name: "RxDrugKnowledge",
+            dependencies: [
+                "RxWire", "RxTransport", "RxStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "RxPrescriptions",
+            dependencies: [
+                "RxWire", "RxTransport", "RxStore", "RxSignature",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "RxApp",
             dependencies: [
-                "RxWire", "RxTransport", "RxStore",
+                "RxWire", "RxTransport", "RxStore", "RxSignature", "RxDrugKnowledge", "RxPrescriptions",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -62,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "rxctl",
             dependencies: [
-                "RxWire", "RxTransport",
+                "RxWire", "RxTransport", "RxSignature",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -75,6 +92,16 @@ let package = Package(
         .testTarget(
             name: "RxStoreTests",
             dependencies: ["RxStore", "CSQLite3", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RxSignatureTests", dependencies: ["RxSignature"]),
+        .testTarget(
+            name: "RxDrugKnowledgeTests",
+            dependencies: ["RxDrugKnowledge", "RxWire", "RxTransport", "RxStore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "RxPrescriptionsTests",
+            dependencies: [
+                "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),
     ],
     swiftLanguageModes: [.v6]

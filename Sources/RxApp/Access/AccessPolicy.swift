@@ -10,10 +10,16 @@ public enum AccessPolicy {
         public var note: String
     }
 
-    public static let entries: [Entry] = [
+    /// Each service area lists its methods in `AccessPolicy+Area.swift`.
+    public static let entries: [Entry] = healthEntries + diagnosticsEntries + prescriptionsEntries + drugsEntries
+
+    static let healthEntries: [Entry] = [
         Entry(method: "/grpc.health.v1.Health/Check", access: .anyFacility, note: "liveness; any verified certificate"),
         Entry(method: "/grpc.health.v1.Health/Watch", access: .anyFacility, note: "status changes, streamed"),
         Entry(method: "/grpc.health.v1.Health/List", access: .anyFacility, note: "status of every service"),
+    ]
+
+    static let diagnosticsEntries: [Entry] = [
         Entry(method: "/rx.v1.Diagnostics/Echo", access: .roles(Set(FacilityRole.allCases)),
               note: "only with --enable-diagnostics"),
         Entry(method: "/rx.v1.Diagnostics/EchoStream", access: .roles(Set(FacilityRole.allCases)),
