@@ -237,7 +237,7 @@ final class ServerConnection: EventHandler {
         guard !self.goingAway, let session = self.session else { return }
         self.goingAway = true
         session.goAway()
-        self.scheduleFlush()
+        self.flush()
     }
 
     var hasOpenCalls: Bool { !self.streams.isEmpty }
