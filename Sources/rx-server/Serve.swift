@@ -30,6 +30,15 @@ struct Serve: ParsableCommand {
     @Option(help: "Most connections open at once, over all facilities.")
     var maxConnections = 10_000
 
+    @Option(help: "Connections one facility (certificate CN) may hold open at once.")
+    var maxConnectionsPerFacility = 256
+
+    @Option(help: "Sustained calls per second per facility (0 = unlimited); health checks are exempt.")
+    var callsPerSecondPerFacility = 2_000
+
+    @Option(help: "Calls a facility may make in a burst above its sustained rate.")
+    var callBurstPerFacility = 4_000
+
     @Option(help: "Concurrent streams per connection (HTTP/2 SETTINGS).")
     var maxConcurrentStreams: UInt32 = 256
 
@@ -53,6 +62,12 @@ struct Serve: ParsableCommand {
         guard self.ioThreads >= 1, self.ioThreads <= 256 else { throw ValidationError("--io-threads must be 1...256") }
         guard self.maxMessageBytes >= 1024 else { throw ValidationError("--max-message-bytes must be at least 1024") }
         guard self.maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard self.maxConnectionsPerFacility >= 1 else {
+            throw ValidationError("--max-connections-per-facility must be at least 1")
+        }
+        guard self.callsPerSecondPerFacility >= 0, self.callBurstPerFacility >= 1 else {
+            throw ValidationError("--calls-per-second-per-facility must be ≥ 0 and --call-burst-per-facility ≥ 1")
+        }
         guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("unknown --log-level") }
     }
 
@@ -67,6 +82,9 @@ struct Serve: ParsableCommand {
         configuration.server.ioThreads = self.ioThreads
         configuration.server.maxMessageBytes = self.maxMessageBytes
         configuration.server.maxConnections = self.maxConnections
+        configuration.server.maxConnectionsPerFacility = self.maxConnectionsPerFacility
+        configuration.server.callsPerSecondPerFacility = self.callsPerSecondPerFacility
+        configuration.server.callBurstPerFacility = self.callBurstPerFacility
         configuration.server.handshakeTimeoutMilliseconds = self.handshakeTimeoutMs
         configuration.server.idleTimeoutMilliseconds = self.idleTimeoutMs
         configuration.server.shutdownGraceMilliseconds = self.shutdownGraceMs

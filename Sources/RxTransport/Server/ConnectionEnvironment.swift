@@ -11,12 +11,16 @@ final class ConnectionEnvironment: Sendable {
     let openConnections = Atomic<Int>(0)
     let acceptedConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
+    let facilities: FacilityLimits
 
     init(configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger) {
         self.configuration = configuration
         self.router = router
         self.tls = tls
         self.logger = logger
+        self.facilities = FacilityLimits(
+            maxConnections: configuration.maxConnectionsPerFacility,
+            callsPerSecond: configuration.callsPerSecondPerFacility, burst: configuration.callBurstPerFacility)
     }
 
     /// Claims a connection slot; `false` when the server is at `maxConnections`.

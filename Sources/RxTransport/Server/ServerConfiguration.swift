@@ -5,6 +5,12 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 50051
     public var ioThreads: Int = 2
     public var maxConnections: Int = 10_000
+    /// Connections one facility (certificate CN) may hold open at once.
+    public var maxConnectionsPerFacility: Int = 256
+    /// Sustained calls per second one facility may make (0 = unlimited); health checks are exempt.
+    public var callsPerSecondPerFacility: Int = 2_000
+    /// Calls a facility may make in a burst above its sustained rate.
+    public var callBurstPerFacility: Int = 4_000
     /// Largest request message accepted; bigger ones are refused from their 5-byte prefix.
     public var maxMessageBytes: Int = 4 << 20
     public var handshakeTimeoutMilliseconds: Int = 10_000

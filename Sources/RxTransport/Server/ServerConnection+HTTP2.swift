@@ -68,6 +68,11 @@ extension ServerConnection: HTTP2SessionDelegate {
             self.finish(stream, status: GRPCStatus(code: .permissionDenied, message: message))
             return
         }
+        if case .roles = rpc.access, !self.environment.facilities.admitCall(facility: identity.facilityCode) {
+            let message = "facility \(identity.facilityCode) exceeded \(Int(self.environment.facilities.callsPerSecond)) calls per second; retry later"
+            self.finish(stream, status: GRPCStatus(code: .resourceExhausted, message: message))
+            return
+        }
         if let timeout = stream.timeout {
             guard let parsed = GRPCTimeout(headerValue: timeout) else {
                 self.finish(stream, status: GRPCStatus(code: .invalidArgument, message: "malformed grpc-timeout \"\(timeout)\""))

@@ -118,8 +118,17 @@ final class ServerConnection: EventHandler {
                 throw IdentityError.missingFacilityCode
             }
             let identity = try certificate.facilityIdentity()
-            self.identity = identity
             self.logger[metadataKey: "facility"] = "\(identity.facilityCode)"
+            guard self.environment.facilities.openConnection(facility: identity.facilityCode) else {
+                self.logger.warning(
+                    "connection refused: facility at its connection limit",
+                    metadata: ["limit": .stringConvertible(self.environment.facilities.maxConnections)])
+                self.tls.shutdown()
+                self.flushCiphertext()
+                self.close()
+                return
+            }
+            self.identity = identity
             self.session = try HTTP2Session(serverWith: self.environment.configuration.http2, delegate: self)
             self.state = .open
             if self.environment.draining.load(ordering: .relaxed) { self.beginGoingAway() }
@@ -251,6 +260,9 @@ final class ServerConnection: EventHandler {
         self.loop.unregister(fd: self.fd)
         Glibc.close(self.fd)
         self.environment.releaseConnection()
+        if let identity = self.identity {
+            self.environment.facilities.closeConnection(facility: identity.facilityCode)
+        }
         // The nghttp2 session stays alive until the connection is released: close() may run
         // inside one of its callbacks.
     }

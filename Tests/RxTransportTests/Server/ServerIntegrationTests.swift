@@ -155,6 +155,43 @@ struct ServerIntegrationTests {
         }
     }
 
+    @Test("a facility over its call rate gets RESOURCE_EXHAUSTED; health checks and other facilities do not")
+    func callRate() async throws {
+        var router = Self.router
+        router.registerInline("/grpc.health.v1.Health/Check", access: .anyFacility) { (request: HealthCheckRequest, _) in
+            request
+        }
+        try await withTestServer(
+            router: router,
+            configure: {
+                $0.callsPerSecondPerFacility = 1
+                $0.callBurstPerFacility = 3
+            }
+        ) { port in
+            let hospital = try connect(port: port)
+            let codes = try (0..<5).map { _ in try hospital.unary(path: "/test.Echo/Pooled", request: textMessage("")).status.code }
+            #expect(codes.prefix(3).allSatisfy { $0 == .ok })
+            #expect(codes.last == .resourceExhausted)
+            #expect(try hospital.unary(path: "/grpc.health.v1.Health/Check", request: textMessage("")).status == .ok)
+            let clinic = try connect(port: port, as: "clinic-prescriber")
+            #expect(try clinic.unary(path: "/test.Echo/Pooled", request: textMessage("")).status == .ok)
+        }
+    }
+
+    @Test("a facility at its connection limit is refused; others still connect")
+    func connectionsPerFacility() async throws {
+        try await withTestServer(router: Self.router, configure: { $0.maxConnectionsPerFacility = 1 }) { port in
+            let first = try connect(port: port)
+            #expect(try first.unary(path: "/test.Echo/Inline", request: textMessage("")).status == .ok)
+            let second = try? connect(port: port)
+            let refused = try second.map { try $0.unary(path: "/test.Echo/Inline", request: textMessage("")).status.code }
+            #expect(refused == nil || refused == .unavailable)
+            let other = try connect(port: port, as: "pharmacy")
+            #expect(try other.unary(path: "/test.Echo/Inline", request: textMessage("")).status == .ok)
+            #expect(try first.unary(path: "/test.Echo/Inline", request: textMessage("")).status == .ok)
+        }
+    }
+
     @Test("shutdown waits for an in-flight call and answers it")
     func gracefulShutdown() async throws {
         var configuration = ServerConfiguration()
