@@ -17,3 +17,6 @@ int rx_nghttp2_version_num(void) { return NGHTTP2_VERSION_NUM; }
 uint64_t rx_ssl_op_no_renegotiation(void) { return SSL_OP_NO_RENEGOTIATION; }
 uint64_t rx_ssl_op_cipher_server_preference(void) { return SSL_OP_CIPHER_SERVER_PREFERENCE; }
 long rx_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+void rx_sk_x509_pop_free(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, X509_free); }
+int rx_sk_cms_signerinfo_num(STACK_OF(CMS_SignerInfo) *stack) { return sk_CMS_SignerInfo_num(stack); }
+CMS_SignerInfo *rx_sk_cms_signerinfo_value(STACK_OF(CMS_SignerInfo) *stack, int index) { return sk_CMS_SignerInfo_value(stack, index); }

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import RxPrescriptions
+import RxSignature
 import RxStore
 import RxTransport
 
@@ -10,7 +12,8 @@ import RxTransport
 public final class Application: Sendable {
     public struct Configuration: Sendable {
         public var server = ServerConfiguration()
-        /// Directory holding `server.crt`, `server.key` and the facility CA bundle `ca.crt`.
+        /// Directory holding `server.crt`, `server.key`, the facility CA bundle `ca.crt` and the
+        /// prescriber-signing CA `signing-ca.crt` (prescription signatures).
         public var certificatesDirectory = "Certs/dev"
         public var dataDirectory = "data"
         public var enableDiagnostics = false
@@ -39,12 +42,22 @@ public final class Application: Sendable {
         // the first log line of a run is the "started" line that tools read the port from.
         var storeLogger = logger
         storeLogger.logLevel = max(logger.logLevel, .notice)
-        self.store = try Store.open(directory: configuration.dataDirectory, logger: storeLogger)
+        self.store = try Store.open(
+            directory: configuration.dataDirectory,
+            configuration: Store.Configuration(migrations: PrescriptionSchema.appended(to: .standard)),
+            logger: storeLogger)
 
         var router = Router()
         if configuration.enableDiagnostics {
             DiagnosticsService().register(in: &router)
         }
+        // No drug catalog is wired in yet: EmptyProductDirectory refuses every product as unknown (never
+        // accepts unchecked), and no interaction screening runs.
+        PrescriptionsService(
+            store: self.store,
+            verifier: try CMSVerifier(trustedCAFile: certificates.appendingPathComponent("signing-ca.crt").path),
+            products: EmptyProductDirectory(), screening: NoInteractionScreening(), logger: logger
+        ).register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)

@@ -78,7 +78,13 @@ def generate_stubs() -> dict[str, ModuleType]:
     if result.returncode != 0:
         raise RuntimeError(f"protoc failed on {protos}:\n{result.stderr}")
     modules = {}
+    # Generated files import each other by package ("from rx.v1 import prescription_pb2"): make the rx
+    # packages importable from gen_dir (appended last, so "grpc" still resolves to grpcio).
+    sys.path.append(str(gen_dir))
     for relative in protos:
+        if not relative.startswith("grpc/"):
+            modules[relative] = importlib.import_module(relative[: -len(".proto")].replace("/", ".") + "_pb2")
+            continue
         module_path = gen_dir / (relative[: -len(".proto")] + "_pb2.py")
         name = "rx_interop_gen_" + relative[: -len(".proto")].replace("/", "_")
         spec = importlib.util.spec_from_file_location(name, module_path)

@@ -30,4 +30,9 @@ uint64_t rx_ssl_op_no_renegotiation(void);
 uint64_t rx_ssl_op_cipher_server_preference(void);
 long rx_bio_get_mem_data(BIO *bio, char **data);
 
+/* Prescription signatures (RxSignature): stacks that OpenSSL 3 exposes only through macros. */
+void rx_sk_x509_pop_free(STACK_OF(X509) *stack);
+int rx_sk_cms_signerinfo_num(STACK_OF(CMS_SignerInfo) *stack);
+CMS_SignerInfo *rx_sk_cms_signerinfo_value(STACK_OF(CMS_SignerInfo) *stack, int index);
+
 #endif
