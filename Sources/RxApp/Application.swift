@@ -44,7 +44,7 @@ public final class Application: Sendable {
         storeLogger.logLevel = max(logger.logLevel, .notice)
         self.store = try Store.open(
             directory: configuration.dataDirectory,
-            configuration: Store.Configuration(migrations: PrescriptionSchema.appended(to: .standard)),
+            configuration: Store.Configuration(migrations: Migrations(combining: [Migrations.standard.steps, PrescriptionSchema.migrations])),
             logger: storeLogger)
 
         var router = Router()

@@ -1,65 +1,80 @@
 import Logging
 
-/// The ordered list of schema migrations and the logic that brings a database up to date.
+/// The schema migrations of every area and the logic that brings a database up to date.
 ///
-/// The schema version lives in `PRAGMA user_version`, which SQLite stores in the file header and changes
-/// transactionally, so a migration and its version bump commit together or not at all. A database whose
-/// version is newer than the newest migration this build knows is refused: running old code against a
-/// newer schema could silently misread or damage records.
+/// Each area of the clearinghouse owns a range of versions (store 1–99, drug catalog 100–199,
+/// interactions 200–299, prescriptions 300–399), so areas can add steps independently. Applied steps are
+/// recorded in the `schema_migrations` ledger inside the same transaction as their SQL, so a step and its
+/// record commit together or not at all, and a step added later with a lower number than one already
+/// applied is still applied. `PRAGMA user_version` mirrors the highest applied version for tools.
+/// A database that records a step this build does not know is refused: running old code against a newer
+/// schema could silently misread or damage records.
 public struct Migrations: Sendable, Hashable {
-    /// The migrations, oldest first.
+    /// The migrations in ascending version order.
     public let steps: [Migration]
 
-    /// Wraps `steps`, which must be numbered 1, 2, 3, … in order (checked by ``apply(to:logger:)``).
+    /// Wraps `steps`, whose versions must be positive and strictly increasing (checked by
+    /// ``apply(to:logger:)``).
     public init(_ steps: [Migration]) {
         self.steps = steps
     }
 
-    /// The schema version a fully migrated database has.
+    /// The union of several areas' steps, sorted by version.
+    public init(combining areas: [[Migration]]) {
+        self.steps = areas.flatMap { $0 }.sorted { $0.version < $1.version }
+    }
+
+    /// The highest version this build knows.
     public var latestVersion: Int {
         self.steps.last?.version ?? 0
     }
 
-    /// The schema version recorded in the database behind `connection`.
+    /// The highest schema version applied to the database behind `connection`.
     public static func schemaVersion(of connection: SQLiteConnection) throws -> Int {
         Int(truncatingIfNeeded: try connection.pragma("user_version").int64Value ?? 0)
     }
 
-    /// Applies every migration newer than the database's version, each in its own `BEGIN IMMEDIATE`
-    /// transaction, and returns those applied (empty when the database was already current).
+    /// Applies every migration the database has not recorded, each in its own `BEGIN IMMEDIATE`
+    /// transaction, in version order, and returns those applied (empty when the database was current).
     ///
-    /// - Throws: `StoreError.schemaTooNew` when the database is newer than this build;
+    /// - Throws: `StoreError.schemaTooNew` when the database records a step this build does not know;
     ///   `StoreError.migrationFailed` (with the SQLite error as `cause`) when a migration fails, leaving
-    ///   the database at the last version that succeeded; `StoreError.misuse` when the list is misnumbered.
+    ///   the database as it was before that step; `StoreError.misuse` when the list is misnumbered.
     @discardableResult
     public func apply(to connection: SQLiteConnection, logger: Logger) throws -> [Migration] {
         try self.validate()
-        let found = try Self.schemaVersion(of: connection)
-        try self.refuseIfNewer(found)
+        var recorded = try connection.immediateTransaction { connection in
+            try self.prepareLedger(connection)
+        }
+        try self.refuseUnknown(recorded)
         var applied: [Migration] = []
-        for migration in self.steps where migration.version > found {
+        for migration in self.steps where !recorded.contains(migration.version) {
             let didApply: Bool
             do {
                 didApply = try connection.immediateTransaction { connection in
                     // Re-read under the write lock: another process may have migrated since the check above.
-                    let current = try Self.schemaVersion(of: connection)
-                    try self.refuseIfNewer(current)
-                    guard current < migration.version else {
+                    guard try connection.scalar(
+                        "SELECT count(*) FROM schema_migrations WHERE version = ?", .integer(Int64(migration.version))
+                    ) == .integer(0) else {
                         return false
                     }
                     try connection.execute(migration.sql)
-                    try connection.execute("PRAGMA user_version = \(migration.version)")
+                    try connection.run(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
+                        .integer(Int64(migration.version)), .text(migration.name))
+                    if try Self.schemaVersion(of: connection) < migration.version {
+                        try connection.execute("PRAGMA user_version = \(migration.version)")
+                    }
                     return true
                 }
-            } catch let error as StoreError where error.code == .schemaTooNew {
-                throw error
             } catch {
                 throw StoreError(
                     code: .migrationFailed,
                     message: "migration \(migration.version) '\(migration.name)' failed and was rolled back; "
-                        + "the database stays at version \(migration.version - 1)",
+                        + "the database stays as it was before it",
                     function: "Migrations.apply", cause: error)
             }
+            recorded.insert(migration.version)
             if didApply {
                 logger.info(
                     "applied schema migration",
@@ -70,23 +85,55 @@ public struct Migrations: Sendable, Hashable {
         return applied
     }
 
-    private func refuseIfNewer(_ version: Int) throws {
-        guard version <= self.latestVersion else {
-            throw StoreError(
-                code: .schemaTooNew,
-                message: "database schema version \(version) is newer than this build knows "
-                    + "(\(self.latestVersion)); refusing to open it: run a newer rx-server",
-                function: "Migrations.apply")
+    /// Creates the ledger if needed and returns the recorded versions. A database migrated before the
+    /// ledger existed recorded only `user_version` (steps 1…n without gaps): those steps are entered.
+    private func prepareLedger(_ connection: SQLiteConnection) throws -> Set<Int> {
+        try connection.execute(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)
+            """)
+        let versions = try connection.query("SELECT version FROM schema_migrations") { Int($0.int64(at: 0)) }
+        if versions.isEmpty {
+            let legacy = try Self.schemaVersion(of: connection)
+            guard legacy > 0 else { return [] }
+            guard legacy <= self.latestVersion else {
+                throw self.tooNew("database schema version \(legacy) is newer than this build knows (\(self.latestVersion))")
+            }
+            for migration in self.steps where migration.version <= legacy {
+                try connection.run(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
+                    .integer(Int64(migration.version)), .text(migration.name))
+            }
+            return Set(self.steps.map(\.version).filter { $0 <= legacy })
+        }
+        return Set(versions)
+    }
+
+    private func refuseUnknown(_ recorded: Set<Int>) throws {
+        let unknown = recorded.subtracting(self.steps.map(\.version)).sorted()
+        guard unknown.isEmpty else {
+            throw self.tooNew("database has schema steps this build does not know: \(unknown)")
         }
     }
 
+    private func tooNew(_ detail: String) -> StoreError {
+        StoreError(
+            code: .schemaTooNew, message: "\(detail); refusing to open it: run a newer rx-server",
+            function: "Migrations.apply")
+    }
+
     private func validate() throws {
-        for (offset, migration) in self.steps.enumerated() where migration.version != offset + 1 {
-            throw StoreError(
-                code: .misuse,
-                message: "migration '\(migration.name)' has version \(migration.version), expected \(offset + 1): "
-                    + "versions must run 1, 2, 3, … without gaps",
-                function: "Migrations.apply")
+        var previous = 0
+        for migration in self.steps {
+            guard migration.version > previous else {
+                throw StoreError(
+                    code: .misuse,
+                    message: "migration '\(migration.name)' has version \(migration.version) after \(previous): "
+                        + "versions must be positive and strictly increasing",
+                    function: "Migrations.apply")
+            }
+            previous = migration.version
         }
     }
 }

@@ -84,12 +84,27 @@ struct MigrationsTests {
         }
     }
 
-    @Test("a misnumbered migration list is refused before touching the database")
+    @Test("a migration list with repeated or decreasing versions is refused before touching the database")
     func misnumbered() throws {
         let connection = try SQLiteConnection(path: ":memory:", mode: .readWrite, logger: quietLogger)
-        let gap = Migrations([Migrations.standard.steps[0], Migration(version: 3, name: "gap", sql: "SELECT 1")])
-        let error = try #require(throws: StoreError.self) { try gap.apply(to: connection, logger: quietLogger) }
+        let repeated = Migrations([Migrations.standard.steps[0], Migration(version: 1, name: "again", sql: "SELECT 1")])
+        let error = try #require(throws: StoreError.self) { try repeated.apply(to: connection, logger: quietLogger) }
         #expect(error.code == .misuse)
         #expect(try Migrations.schemaVersion(of: connection) == 0)
+    }
+
+    @Test("areas number their steps in their own ranges; a lower step added later is still applied")
+    func areaRanges() throws {
+        let connection = try SQLiteConnection(path: ":memory:", mode: .readWrite, logger: quietLogger)
+        let prescriptions = Migration(version: 300, name: "rx", sql: "CREATE TABLE rx (id INTEGER)")
+        let catalog = Migration(version: 100, name: "catalog", sql: "CREATE TABLE catalog (id INTEGER)")
+        let first = Migrations(combining: [Migrations.standard.steps, [prescriptions]])
+        #expect(try first.apply(to: connection, logger: quietLogger).map(\.version) == [1, 300])
+        let later = Migrations(combining: [Migrations.standard.steps, [catalog], [prescriptions]])
+        #expect(try later.apply(to: connection, logger: quietLogger).map(\.version) == [100])
+        #expect(try later.apply(to: connection, logger: quietLogger).isEmpty)
+        #expect(try Migrations.schemaVersion(of: connection) == 300)
+        let error = try #require(throws: StoreError.self) { try first.apply(to: connection, logger: quietLogger) }
+        #expect(error.code == .schemaTooNew, "a build without step 100 must refuse this database")
     }
 }

@@ -2,23 +2,14 @@ import RxStore
 
 /// The prescription tables, as schema migrations in this module's version range (300-399).
 ///
-/// `Migrations` in RxStore requires versions 1, 2, 3, … without gaps, so the application appends these
-/// steps after the other areas' with ``appended(to:)``, which renumbers them in order. Never edit a
-/// step that has shipped; append a new one.
+/// The application combines every area's steps with `Migrations(combining:)`; the ledger in RxStore
+/// applies whatever a database lacks. Never edit a step that has shipped; add a new one in the range.
 public enum PrescriptionSchema {
     /// The prescription area's steps, oldest first, numbered in its own range.
     public static let migrations: [Migration] = [
         Migration(version: 300, name: "prescriptions", sql: Self.prescriptionsV1)
     ]
 
-    /// `base` followed by this area's steps, renumbered to continue `base`'s versions.
-    public static func appended(to base: Migrations) -> Migrations {
-        var steps = base.steps
-        for migration in self.migrations {
-            steps.append(Migration(version: steps.count + 1, name: migration.name, sql: migration.sql))
-        }
-        return Migrations(steps)
-    }
 
     static let prescriptionsV1 = """
         CREATE TABLE facility_register (

@@ -13,7 +13,7 @@ func withPrescriptionStore<R>(_ body: (Store) async throws -> R) async throws ->
     logger.logLevel = .critical
     let store = try Store.open(
         directory: directory,
-        configuration: Store.Configuration(migrations: PrescriptionSchema.appended(to: .standard)), logger: logger)
+        configuration: Store.Configuration(migrations: Migrations(combining: [Migrations.standard.steps, PrescriptionSchema.migrations])), logger: logger)
     defer {
         store.close()
         try? FileManager.default.removeItem(atPath: directory)
