@@ -16,6 +16,7 @@ public struct Prescription: ProtoMessage {
         FieldSchema("follow_up_date", 9, .message(CivilDate.schema.name)),
         FieldSchema("interaction_overrides", 10, .message(InteractionOverride.schema.name), .repeated),
         FieldSchema("proposed_code", 11, .string, .optional),
+        FieldSchema("replaces_code", 12, .string, .optional),
     ])
 
     /// 5-character facility code (mã cơ sở KCB), e.g. "79088".
@@ -34,6 +35,9 @@ public struct Prescription: ProtoMessage {
     /// A code proposed by the prescriber's software in the official format
     /// (e.g. "79088k3f9a2q-C"); nil when the clearinghouse assigns one.
     public var proposedCode: String?
+    /// On a correction (`Prescriptions.Replace`), the code of the prescription this one supersedes;
+    /// signed with the content so the doctor's signature covers which prescription is withdrawn.
+    public var replacesCode: String?
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -50,6 +54,7 @@ public struct Prescription: ProtoMessage {
         visitor.visitMessage(self.followUpDate, field: 9)
         visitor.visitMessages(self.interactionOverrides, field: 10)
         visitor.visitOptional(ProtoString.self, self.proposedCode, field: 11)
+        visitor.visitOptional(ProtoString.self, self.replacesCode, field: 12)
         visitor.visitUnknown(self.unknownFields)
     }
 
@@ -69,6 +74,7 @@ public struct Prescription: ProtoMessage {
                 try reader.readRepeated(
                     ProtoMessageCodec<InteractionOverride>.self, tag: tag, into: &self.interactionOverrides)
             case 11: self.proposedCode = try reader.read(ProtoString.self, tag: tag)
+            case 12: self.replacesCode = try reader.read(ProtoString.self, tag: tag)
             default: try reader.skip(tag: tag, preservingIn: &self.unknownFields)
             }
         }

@@ -4,21 +4,18 @@
 public enum ProtoSchema {
     /// Every hand-written message type, one per message in `Protos/` (map entry
     /// messages excepted: they are Swift dictionaries).
-    public static let messageTypes: [any ProtoMessage.Type] = [
-        HealthCheckRequest.self, HealthCheckResponse.self, HealthListRequest.self, HealthListResponse.self,
-        WireSample.self, WireSample.Nested.self, EchoRequest.self, EchoResponse.self,
-        CivilDate.self, Prescriber.self, Patient.self, Diagnosis.self,
-        DrugLine.self, DrugLine.ActiveIngredient.self, DrugLine.Directions.self,
-        InteractionOverride.self, Prescription.self,
-    ]
+    public static let messageTypes: [any ProtoMessage.Type] =
+        Self.healthMessageTypes + Self.diagnosticsMessageTypes + Self.prescriptionMessageTypes
+        + Self.prescriptionsServiceMessageTypes + Self.drugsMessageTypes
 
     /// Every enum type in `Protos/`.
-    public static let enumTypes: [any ProtoEnum.Type] = [
-        HealthCheckResponse.ServingStatus.self, SampleKind.self, PrescriptionType.self, Sex.self,
-    ]
+    public static let enumTypes: [any ProtoEnum.Type] =
+        Self.healthEnumTypes + Self.diagnosticsEnumTypes + Self.prescriptionEnumTypes
+        + Self.prescriptionsServiceEnumTypes + Self.drugsEnumTypes
 
     /// Every service in `Protos/`.
-    public static let services: [ServiceSchema] = [.health, .diagnostics]
+    public static let services: [ServiceSchema] =
+        [.health, .diagnostics] + Self.prescriptionsServices + Self.drugsServices
 
     public static var messages: [MessageSchema] { Self.messageTypes.map { $0.schema } }
 

@@ -52,6 +52,7 @@ extension ConformanceSample {
             InteractionOverride(ingredientA: "Amoxicillin", ingredientB: "Methotrexat", reason: "Đã theo dõi chức năng thận"),
         ]
         prescription.proposedCode = "79088k3f9a2q-C"
+        prescription.replacesCode = "79088zz0000a-C"
         return prescription
     }(), text: """
         facility_code: "79088"
@@ -88,5 +89,6 @@ extension ConformanceSample {
         follow_up_date { year: 2026 month: 1 day: 8 }
         interaction_overrides { ingredient_a: "Amoxicillin" ingredient_b: "Methotrexat" reason: "Đã theo dõi chức năng thận" }
         proposed_code: "79088k3f9a2q-C"
+        replaces_code: "79088zz0000a-C"
         """)
 }

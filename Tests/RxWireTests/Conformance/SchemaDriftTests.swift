@@ -25,6 +25,7 @@ struct SchemaDriftTests {
         let descriptors = try FileDescriptorSet(serializedBytes: try protoc.descriptorSet())
         #expect(descriptors.file.map(\.name).sorted() == [
             "grpc/health/v1/health.proto", "rx/v1/diagnostics.proto", "rx/v1/prescription.proto",
+            "rx/v1/prescriptions.proto",
         ])
         #expect(descriptors.file.allSatisfy { $0.syntax == "proto3" })
     }
@@ -34,10 +35,10 @@ struct SchemaDriftTests {
         let differences = try self.driftAfterEditing("rx/v1/prescription.proto") { text in
             text.replacingOccurrences(
                 of: "  optional string proposed_code = 11;\n",
-                with: "  optional string proposed_code = 11;\n  string pharmacy_note = 12;\n")
+                with: "  optional string proposed_code = 11;\n  string pharmacy_note = 13;\n")
         }
         #expect(differences == [
-            "rx.v1.Prescription.pharmacy_note: field `string pharmacy_note = 12` is in Protos but not in the Swift schema",
+            "rx.v1.Prescription.pharmacy_note: field `string pharmacy_note = 13` is in Protos but not in the Swift schema",
         ])
     }
 

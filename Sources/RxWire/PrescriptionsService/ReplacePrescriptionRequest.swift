@@ -1,0 +1,30 @@
+/// `rx.v1.ReplacePrescriptionRequest`: a corrected prescription whose signed content names
+/// the code it replaces (`Prescription.replacesCode`).
+public struct ReplacePrescriptionRequest: ProtoMessage {
+    public static let schema = MessageSchema(name: "rx.v1.ReplacePrescriptionRequest", fields: [
+        FieldSchema("signed_prescription", 1, .bytes),
+        FieldSchema("idempotency_key", 2, .string),
+    ])
+
+    public var signedPrescription: [UInt8] = []
+    public var idempotencyKey = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+
+    public func visitFields<Visitor: ProtoFieldVisitor>(with visitor: inout Visitor) {
+        visitor.visitSingular(ProtoBytes.self, self.signedPrescription, field: 1)
+        visitor.visitSingular(ProtoString.self, self.idempotencyKey, field: 2)
+        visitor.visitUnknown(self.unknownFields)
+    }
+
+    public mutating func merge(from reader: inout ProtoReader) throws(WireError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: self.signedPrescription = try reader.read(ProtoBytes.self, tag: tag)
+            case 2: self.idempotencyKey = try reader.read(ProtoString.self, tag: tag)
+            default: try reader.skip(tag: tag, preservingIn: &self.unknownFields)
+            }
+        }
+    }
+}

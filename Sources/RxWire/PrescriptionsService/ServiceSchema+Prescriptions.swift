@@ -1,0 +1,24 @@
+extension ServiceSchema {
+    /// `rx.v1.Prescriptions`: submit, look up, dispense, cancel and replace e-prescriptions, and check
+    /// the audit chain.
+    public static let prescriptions = ServiceSchema(name: "rx.v1.Prescriptions", methods: [
+        MethodSchema(
+            name: "Submit", inputType: SubmitPrescriptionRequest.protoMessageName,
+            outputType: SubmitPrescriptionResponse.protoMessageName),
+        MethodSchema(
+            name: "Get", inputType: GetPrescriptionRequest.protoMessageName,
+            outputType: GetPrescriptionResponse.protoMessageName),
+        MethodSchema(
+            name: "Dispense", inputType: DispensePrescriptionRequest.protoMessageName,
+            outputType: DispensePrescriptionResponse.protoMessageName),
+        MethodSchema(
+            name: "Cancel", inputType: CancelPrescriptionRequest.protoMessageName,
+            outputType: CancelPrescriptionResponse.protoMessageName),
+        MethodSchema(
+            name: "Replace", inputType: ReplacePrescriptionRequest.protoMessageName,
+            outputType: SubmitPrescriptionResponse.protoMessageName),
+        MethodSchema(
+            name: "AuditVerify", inputType: AuditVerifyRequest.protoMessageName,
+            outputType: AuditVerifyResponse.protoMessageName),
+    ])
+}
