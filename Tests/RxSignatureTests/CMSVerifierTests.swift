@@ -77,6 +77,20 @@ struct CMSVerifierTests {
         }
     }
 
+    @Test("a certificate freshly issued by the signing CA verifies and carries its subject attributes")
+    func freshlyIssuedCertificate() throws {
+        try withTemporaryDirectory { directory in
+            let ca = try ScratchCA(directory: directory, certificate: DevPKI.signingCA, key: DevPKI.signingCAKey)
+            let doctor = try ca.issue("fresh", subject: Self.doctorSubject)
+            let signature = try OpenSSLTool.cmsSign(
+                content: Self.content, certificate: doctor.certificate, key: doctor.key, in: directory)
+            let verified = try verifier.verify(signature, at: Self.now)
+            #expect(verified.signerPractisingCertificate == "000999/HCM-CCHN")
+            #expect(verified.signerName == "Lê Văn Thử")
+            #expect(verified.signerFacilityCode == "79088")
+        }
+    }
+
     @Test("a signer from a CA nobody configured is untrusted")
     func unknownCA() throws {
         try withTemporaryDirectory { directory in

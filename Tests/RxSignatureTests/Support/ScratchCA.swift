@@ -113,6 +113,8 @@ struct ScratchCA {
         [accept_anything]
         countryName = optional
         organizationName = optional
+        organizationIdentifier = optional
+        serialNumber = optional
         commonName = optional
 
         [signer_ext]
