@@ -1,0 +1,15 @@
+import RxWire
+
+/// The outcome of screening a new prescription.
+public struct ScreeningResult: Sendable, Equatable {
+    /// Everything worth telling the prescriber; returned with the code.
+    public var alerts: [PrescriptionAlert]
+    /// Alerts that stop the submission until the prescriber acknowledges them with an
+    /// `InteractionOverride` (ingredient pair and reason) in the signed content.
+    public var blocking: [PrescriptionAlert]
+
+    public init(alerts: [PrescriptionAlert] = [], blocking: [PrescriptionAlert] = []) {
+        self.alerts = alerts
+        self.blocking = blocking
+    }
+}

@@ -1,0 +1,163 @@
+import RxSignature
+import RxStore
+import RxTransport
+import RxWire
+
+extension PrescriptionsService {
+    /// Submit: verify, validate, screen, assign a code and store the signed bytes.
+    public func submit(_ request: SubmitPrescriptionRequest, caller: FacilityIdentity) async throws
+        -> SubmitPrescriptionResponse
+    {
+        try await self.audited(method: "Submit", code: nil, caller: caller) {
+            try await self.issue(
+                signed: request.signedPrescription, idempotencyKey: request.idempotencyKey, method: "Submit",
+                caller: caller)
+        }
+    }
+
+    /// Replace: like Submit, and the prescription named by the content's `replaces_code` becomes replaced.
+    public func replace(_ request: ReplacePrescriptionRequest, caller: FacilityIdentity) async throws
+        -> SubmitPrescriptionResponse
+    {
+        try await self.audited(method: "Replace", code: nil, caller: caller) {
+            try await self.issue(
+                signed: request.signedPrescription, idempotencyKey: request.idempotencyKey, method: "Replace",
+                caller: caller)
+        }
+    }
+
+    private func issue(signed: [UInt8], idempotencyKey key: String, method: String, caller: FacilityIdentity)
+        async throws -> SubmitPrescriptionResponse
+    {
+        try Self.checkIdempotencyKey(key)
+        let requestHash = SHA256.hash(signed)
+        let facilityCode = caller.facilityCode
+        // A retry is answered before the (expensive) verification.
+        if let replayed = try self.store.read({ connection in
+            try Self.replay(
+                SubmitPrescriptionResponse.self, facilityCode: facilityCode, method: method, key: key,
+                requestHash: requestHash, on: connection)
+        }) {
+            return replayed
+        }
+        let now = self.clock.now()
+        let (content, signature) = try self.verifiedContent(signed, caller: caller, now: now)
+        let replacing = try Self.replacedCode(content, method: method)
+        let facility = try self.store.read { try PrescriptionRepository.facility(facilityCode, on: $0) }
+        let validated = try PrescriptionValidator(products: self.products, now: now).validate(content, facility: facility)
+        let patientKeys = content.patient.map(PatientKey.keys(for:)) ?? []
+        let screening = try self.screen(validated, patientKeys: patientKeys, now: now, excluding: replacing?.description)
+        let proposed = try content.proposedCode.map { text throws(PrescriptionError) in try PrescriptionCode(parsing: text) }
+        let generateCode = self.generateCode
+        let role = Self.roles(of: caller)
+        return try await self.store.write { connection in
+            if let replayed = try Self.replay(
+                SubmitPrescriptionResponse.self, facilityCode: facilityCode, method: method, key: key,
+                requestHash: requestHash, on: connection)
+            {
+                return replayed
+            }
+            if let replacing {
+                try Self.checkReplaceable(replacing.description, caller: caller, on: connection)
+            }
+            let code = try Self.newCode(proposed: proposed, content: content, generate: generateCode, on: connection)
+            try PrescriptionRepository.insert(
+                validated, code: code, signature: signature, signedBytes: signed, patientKeys: patientKeys, now: now,
+                on: connection)
+            var response = SubmitPrescriptionResponse()
+            response.code = code
+            response.validUntilUnixSeconds = validated.validUntil
+            response.alerts = screening.alerts
+            response.status = .active
+            try PrescriptionRepository.recordIdempotency(
+                facilityCode: facilityCode, method: method, key: key, requestHash: requestHash,
+                response: response.serializedBytes(), now: now, on: connection)
+            try AuditLog.append(
+                on: connection, at: now, facilityCode: facilityCode, role: role, method: method, code: code, result: "OK")
+            if let replacing {
+                let old = replacing.description
+                try PrescriptionRepository.setStatus(.replaced, of: old, replacedBy: code, on: connection)
+                try PrescriptionRepository.addHistory(
+                    code: old, status: .replaced, at: now, facilityCode: facilityCode, reason: "replaced by \(code)",
+                    on: connection)
+                try AuditLog.append(
+                    on: connection, at: now, facilityCode: facilityCode, role: role, method: method, code: old,
+                    result: "OK")
+            }
+            return response
+        }
+    }
+
+    /// The code named by `replaces_code`, required for Replace and refused for Submit.
+    private static func replacedCode(_ content: Prescription, method: String) throws(PrescriptionError) -> PrescriptionCode? {
+        switch (method, content.replacesCode) {
+        case ("Replace", nil):
+            throw .invalidArgument("a replacement must name the prescription it replaces in replaces_code")
+        case ("Replace", let text?):
+            return try PrescriptionCode(parsing: text)
+        case (_, nil):
+            return nil
+        case (_, .some):
+            throw .invalidArgument("replaces_code is set: corrections go through Replace, not Submit")
+        }
+    }
+
+    /// Only the issuing facility may replace, and only a prescription still active with nothing dispensed.
+    private static func checkReplaceable(_ code: String, caller: FacilityIdentity, on connection: SQLiteConnection) throws {
+        guard let old = try PrescriptionRepository.load(code, on: connection) else {
+            throw PrescriptionError.notFound("no prescription has the code \(code) named in replaces_code")
+        }
+        guard old.facilityCode == caller.facilityCode else {
+            throw PrescriptionError.permissionDenied("only the issuing facility \(old.facilityCode) may replace \(code)")
+        }
+        guard old.status == .active, old.lines.allSatisfy({ $0.dispensed == 0 }) else {
+            throw PrescriptionError.failedPrecondition(
+                "\(code) cannot be replaced: it is \(old.status.rawValue.replacingOccurrences(of: "_", with: " ")); "
+                    + "only an active prescription with nothing dispensed can be replaced")
+        }
+    }
+
+    /// The proposed code after its uniqueness check, or a fresh random one.
+    private static func newCode(
+        proposed: PrescriptionCode?, content: Prescription,
+        generate: @Sendable (String, PrescriptionType) -> PrescriptionCode, on connection: SQLiteConnection
+    ) throws -> String {
+        if let proposed {
+            guard try !PrescriptionRepository.exists(proposed.description, on: connection) else {
+                throw PrescriptionError.alreadyExists("the proposed code \(proposed) is already in use")
+            }
+            return proposed.description
+        }
+        for _ in 0..<8 {
+            let code = generate(content.facilityCode, content.type).description
+            if try !PrescriptionRepository.exists(code, on: connection) {
+                return code
+            }
+        }
+        throw PrescriptionError(.unavailable, "could not draw an unused prescription code; retry")
+    }
+
+    /// Screens the new lines against the patient's other dispensable prescriptions; blocking findings the
+    /// prescriber did not acknowledge refuse the submission.
+    private func screen(
+        _ validated: ValidatedPrescription, patientKeys: [[UInt8]], now: Int64, excluding: String?
+    ) throws -> ScreeningResult {
+        let active = try self.store.read { connection in
+            try PrescriptionRepository.activeLines(patientKeys: patientKeys, now: now, excluding: excluding, on: connection)
+        }
+        let new = validated.content.lines.enumerated().map { index, line in
+            ScreenedLine(
+                lineNumber: line.lineNumber, registrationNumber: line.registrationNumber,
+                ingredients: index < validated.products.count && !validated.products[index].ingredients.isEmpty
+                    ? validated.products[index].ingredients.map(\.inn) : line.activeIngredients.map(\.inn))
+        }
+        let overrides = validated.content.interactionOverrides.map { (ingredientA: $0.ingredientA, ingredientB: $0.ingredientB) }
+        let result = self.screening.screen(new: new, active: active, overrides: overrides)
+        guard result.blocking.isEmpty else {
+            throw PrescriptionError.failedPrecondition(
+                "interaction screening requires acknowledgement (add an interaction override with a reason): "
+                    + result.blocking.map { "\($0.ingredientA) + \($0.ingredientB): \($0.message)" }.joined(separator: "; "))
+        }
+        return result
+    }
+}

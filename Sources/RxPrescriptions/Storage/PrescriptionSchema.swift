@@ -1,0 +1,123 @@
+import RxStore
+
+/// The prescription tables, as schema migrations in this module's version range (300-399).
+///
+/// `Migrations` in RxStore requires versions 1, 2, 3, … without gaps, so the application appends these
+/// steps after the other areas' with ``appended(to:)``, which renumbers them in order. Never edit a
+/// step that has shipped; append a new one.
+public enum PrescriptionSchema {
+    /// The prescription area's steps, oldest first, numbered in its own range.
+    public static let migrations: [Migration] = [
+        Migration(version: 300, name: "prescriptions", sql: Self.prescriptionsV1)
+    ]
+
+    /// `base` followed by this area's steps, renumbered to continue `base`'s versions.
+    public static func appended(to base: Migrations) -> Migrations {
+        var steps = base.steps
+        for migration in self.migrations {
+            steps.append(Migration(version: steps.count + 1, name: migration.name, sql: migration.sql))
+        }
+        return Migrations(steps)
+    }
+
+    static let prescriptionsV1 = """
+        CREATE TABLE facility_register (
+            facility_code TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            has_inpatient_beds INTEGER NOT NULL CHECK (has_inpatient_beds IN (0, 1))
+        ) WITHOUT ROWID;
+        -- The development facilities of Certs/dev (fictional): the hospital has beds, the clinic has none.
+        INSERT INTO facility_register (facility_code, name, has_inpatient_beds) VALUES
+            ('79088', 'Bệnh viện Đa khoa Thử nghiệm Sài Gòn', 1),
+            ('01215', 'Phòng khám Đa khoa Thử nghiệm Hoàn Kiếm', 0);
+
+        CREATE TABLE prescriptions (
+            code TEXT PRIMARY KEY NOT NULL,
+            facility_code TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            issued_at INTEGER NOT NULL,
+            valid_until INTEGER NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('active', 'partly_dispensed', 'completed', 'cancelled', 'replaced')),
+            replaced_by TEXT,
+            replaces TEXT,
+            masks_identity INTEGER NOT NULL,
+            signer_certificate_serial TEXT NOT NULL,
+            signer_practising_certificate TEXT NOT NULL,
+            signing_time INTEGER,
+            signed_bytes BLOB NOT NULL,
+            content BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX prescriptions_by_facility ON prescriptions (facility_code, issued_at);
+
+        CREATE TABLE prescription_patients (
+            patient_key BLOB NOT NULL,
+            code TEXT NOT NULL REFERENCES prescriptions (code),
+            PRIMARY KEY (patient_key, code)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE prescription_lines (
+            code TEXT NOT NULL REFERENCES prescriptions (code),
+            line_number INTEGER NOT NULL,
+            registration_number TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            dispensed INTEGER NOT NULL DEFAULT 0 CHECK (dispensed >= 0 AND dispensed <= quantity),
+            do_not_substitute INTEGER NOT NULL,
+            ingredients TEXT NOT NULL,
+            PRIMARY KEY (code, line_number)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE dispenses (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL REFERENCES prescriptions (code),
+            pharmacy_facility_code TEXT NOT NULL,
+            dispensed_at INTEGER NOT NULL,
+            invoice_number TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL
+        );
+        CREATE INDEX dispenses_by_code ON dispenses (code);
+
+        CREATE TABLE dispense_lines (
+            dispense_id INTEGER NOT NULL REFERENCES dispenses (id),
+            line_number INTEGER NOT NULL,
+            registration_number TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            unit_price_vnd INTEGER NOT NULL,
+            reference_unit_price_vnd INTEGER NOT NULL,
+            PRIMARY KEY (dispense_id, line_number)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE prescription_status_history (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL REFERENCES prescriptions (code),
+            status TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            facility_code TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX prescription_status_history_by_code ON prescription_status_history (code);
+
+        CREATE TABLE prescription_idempotency (
+            facility_code TEXT NOT NULL,
+            method TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            request_hash BLOB NOT NULL,
+            response BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (facility_code, method, idempotency_key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            facility_code TEXT NOT NULL,
+            role TEXT NOT NULL,
+            method TEXT NOT NULL,
+            code TEXT NOT NULL,
+            result TEXT NOT NULL,
+            prev_hash BLOB NOT NULL,
+            entry_hash BLOB NOT NULL
+        );
+        """
+}
