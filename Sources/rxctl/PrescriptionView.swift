@@ -79,8 +79,10 @@ enum PrescriptionView {
                 ["WHEN", "PHARMACY", "DISPENSE", "LINES"],
                 response.dispenses.map { record in
                     let lines = record.lines.map { line in
-                        "\(line.lineNumber)×\(line.quantity)"
-                            + (line.registrationNumber.isEmpty ? "" : " as \(line.registrationNumber)")
+                        let substituted =
+                            !line.registrationNumber.isEmpty
+                            && line.registrationNumber != drugs[line.lineNumber]?.registrationNumber
+                        return "\(line.lineNumber)×\(line.quantity)" + (substituted ? " as \(line.registrationNumber)" : "")
                     }
                     return [
                         PrescriptionTime.rfc3339(record.dispensedAtUnixSeconds), record.pharmacyFacilityCode,

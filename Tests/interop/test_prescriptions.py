@@ -421,6 +421,9 @@ def test_acknowledged_operations_survive_kill_9(modules, work_dir):
         for worker in workers:
             worker.join(timeout=CALL_TIMEOUT_S + 5)
         assert acknowledged_codes, "no submission was acknowledged before the kill"
+        assert acknowledged_dispenses, "no dispense was acknowledged before the kill"
+        print(f"acknowledged before kill -9: {len(acknowledged_codes)} submissions, "
+              f"{sum(acknowledged_dispenses.values())} dispenses")
 
         second = RxServer()
         second.data_dir.rmdir()
