@@ -89,11 +89,10 @@ final class PrescriptionJSONObject {
     /// Refuses keys that no accessor asked for.
     func finish() throws(PrescriptionJSONError) {
         let unknown = Set(self.values.keys).subtracting(self.used).sorted()
-        if let first = unknown.first {
-            throw PrescriptionJSONError(
-                path: self.location(first),
-                problem: "unknown key \"\(first)\"" + (unknown.count > 1 ? " (also: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
-        }
+        guard let first = unknown.first else { return }
+        let others = unknown.dropFirst().joined(separator: ", ")
+        throw PrescriptionJSONError(
+            path: self.location(first), problem: "unknown key \"\(first)\"" + (others.isEmpty ? "" : " (also: \(others))"))
     }
 
     /// JSONSerialization gives booleans as NSNumber too; tell them apart from 0 and 1.
