@@ -92,7 +92,24 @@ def generate_stubs() -> dict[str, ModuleType]:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         modules[relative] = module
+        _register_for_imports(relative, module, gen_dir)
     return modules
+
+
+def _register_for_imports(relative: str, module: ModuleType, gen_dir: Path) -> None:
+    """Makes `module` importable under its proto package path (e.g. `rx.v1.prescription_pb2`), so a
+    generated module that imports another proto (`from rx.v1 import prescription_pb2`) finds the one
+    already loaded. Packages under `grpc` are skipped: that name belongs to grpcio."""
+    parts = relative[: -len(".proto")].split("/")
+    if parts[0] == "grpc":
+        return
+    for depth in range(1, len(parts)):
+        package = ".".join(parts[:depth])
+        if package not in sys.modules:
+            shell = ModuleType(package)
+            shell.__path__ = [str(gen_dir.joinpath(*parts[:depth]))]
+            sys.modules[package] = shell
+    sys.modules[".".join(parts[:-1] + [parts[-1] + "_pb2"])] = module
 
 
 # --------------------------------------------------------------------------- the server process
