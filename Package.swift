@@ -85,6 +85,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+        // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
+        // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.
+        .target(name: "RxFuzzTargets", dependencies: ["RxWire", "RxTransport", "RxSignature"]),
+        .executableTarget(name: "rx-fuzz", dependencies: ["RxFuzzTargets"], path: "tools/fuzz", exclude: ["run.sh"]),
 
         // MARK: Tests
         .testTarget(name: "RxWireTests", dependencies: ["RxWire"]),
@@ -93,6 +97,7 @@ let package = Package(
             name: "RxStoreTests",
             dependencies: ["RxStore", "CSQLite3", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RxSignatureTests", dependencies: ["RxSignature"]),
+        .testTarget(name: "RxFuzzTargetsTests", dependencies: ["RxFuzzTargets"], exclude: ["Regressions"]),
         .testTarget(
             name: "RxDrugKnowledgeTests",
             dependencies: ["RxDrugKnowledge", "RxWire", "RxTransport", "RxStore", .product(name: "Logging", package: "swift-log")]),
