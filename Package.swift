@@ -85,6 +85,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+        .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
 
         // MARK: Tests
         .testTarget(name: "RxWireTests", dependencies: ["RxWire"]),
