@@ -36,7 +36,8 @@ enum ATCCode {
     /// The level prefixes of `code` (for `C10AA01`: `C`, `C10`, `C10A`, `C10AA`, `C10AA01`), after
     /// uppercasing and trimming; empty for text that is not an ATC code.
     static func levelPrefixes(of code: String) -> [Substring] {
-        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        // Catalog codes are already clean: skip Foundation's trimming and case mapping for them.
+        let trimmed = Self.isPrefix(code) ? code : code.trimmingCharacters(in: .whitespaces).uppercased()
         guard Self.isPrefix(trimmed) else {
             return []
         }

@@ -1,5 +1,33 @@
 /// One finding about a pair of drug lines: an interaction rule that matched, or a duplicate therapy.
 public struct InteractionAlert: Sendable, Hashable {
+    init(
+        kind: Kind, severity: InteractionSeverity, firstDrug: InteractionIndex.PreparedDrug,
+        secondDrug: InteractionIndex.PreparedDrug, firstIngredient: String, secondIngredient: String,
+        rule: InteractionRule?, acknowledgement: InteractionAcknowledgement?
+    ) {
+        self.kind = kind
+        self.severity = severity
+        self.firstDrug = firstDrug
+        self.secondDrug = secondDrug
+        self.firstIngredient = firstIngredient
+        self.secondIngredient = secondIngredient
+        self.rule = rule
+        self.acknowledgement = acknowledgement
+    }
+
+    public static func == (lhs: InteractionAlert, rhs: InteractionAlert) -> Bool {
+        lhs.kind == rhs.kind && lhs.severity == rhs.severity && lhs.first == rhs.first && lhs.second == rhs.second
+            && lhs.firstIngredient == rhs.firstIngredient && lhs.secondIngredient == rhs.secondIngredient
+            && lhs.rule == rhs.rule && lhs.acknowledgement == rhs.acknowledgement
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.kind)
+        hasher.combine(self.first)
+        hasher.combine(self.second)
+        hasher.combine(self.rule)
+    }
+
     /// What kind of finding this is.
     public enum Kind: String, Sendable, Hashable {
         /// A knowledge-base rule between two different ingredients or classes.
@@ -15,15 +43,22 @@ public struct InteractionAlert: Sendable, Hashable {
     /// The severity (the rule's, or ``InteractionIndex/duplicateIngredientSeverity``).
     public let severity: InteractionSeverity
     /// The drug from the prescription being checked (the earlier line when both are).
-    public let first: CheckedDrug
+    public var first: CheckedDrug {
+        self.firstDrug.drug
+    }
     /// The other drug: a later line of the same prescription, or a line of another active prescription.
-    public let second: CheckedDrug
+    public var second: CheckedDrug {
+        self.secondDrug.drug
+    }
     /// The ingredient of `first` the finding is about.
     public let firstIngredient: String
     /// The ingredient of `second` the finding is about.
     public let secondIngredient: String
     /// The matching rule; nil for a duplicate ingredient.
     public let rule: InteractionRule?
+    /// The prepared drugs, shared with the check rather than copied (alerts are built on the Submit path).
+    let firstDrug: InteractionIndex.PreparedDrug
+    let secondDrug: InteractionIndex.PreparedDrug
     /// The prescriber's acknowledgement covering this pair, if one was given.
     public let acknowledgement: InteractionAcknowledgement?
 

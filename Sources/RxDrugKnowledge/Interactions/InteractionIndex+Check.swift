@@ -64,8 +64,8 @@ extension InteractionIndex {
             }?.given
             alerts.append(
                 InteractionAlert(
-                    kind: kind, severity: rule?.severity ?? Self.duplicateIngredientSeverity, first: first.drug,
-                    second: second.drug, firstIngredient: firstIngredient, secondIngredient: secondIngredient,
+                    kind: kind, severity: rule?.severity ?? Self.duplicateIngredientSeverity, firstDrug: first,
+                    secondDrug: second, firstIngredient: firstIngredient, secondIngredient: secondIngredient,
                     rule: rule, acknowledgement: acknowledgement))
         }
         return InteractionReport(alerts: alerts)

@@ -3,8 +3,9 @@ extension InteractionIndex {
     ///
     /// Preparing hashes strings; checking then compares integers only. A caller that checks the same
     /// catalog products over and over (every Submit) can prepare each product once per index snapshot
-    /// and reuse it; a prepared drug belongs to the index that made it.
-    public struct PreparedDrug: Sendable, Hashable {
+    /// and reuse it; a prepared drug belongs to the index that made it. A class, so passing one around
+    /// the hot path costs a single retain.
+    public final class PreparedDrug: Sendable {
         /// The drug as given.
         public let drug: CheckedDrug
         /// The INNs of its ingredients after synonym resolution (unknown names in lookup form).
@@ -15,6 +16,14 @@ extension InteractionIndex {
         let keyIngredients: [Int32]
         /// Ingredients the index does not know, in lookup form (checked for duplicates by name).
         let unknownIngredients: [String]
+
+        init(drug: CheckedDrug, canonicalIngredients: [String], keys: [Int32], keyIngredients: [Int32], unknownIngredients: [String]) {
+            self.drug = drug
+            self.canonicalIngredients = canonicalIngredients
+            self.keys = keys
+            self.keyIngredients = keyIngredients
+            self.unknownIngredients = unknownIngredients
+        }
 
         /// The ingredient to name in an alert for a match on `key`.
         func ingredient(for key: Int32) -> String {

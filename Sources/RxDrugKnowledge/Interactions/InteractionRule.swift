@@ -4,7 +4,10 @@
 /// A side given as an ATC prefix applies to every drug whose ATC code (or whose ingredient's ATC code)
 /// starts with it — present catalog entries and future ones alike. A rule whose two sides are the same
 /// ATC prefix is a therapeutic-duplication rule: it fires for two *different* drugs of that class.
-public struct InteractionRule: Sendable, Hashable {
+///
+/// A final class with constant fields rather than a struct: alerts hold their rule, and sharing one
+/// reference keeps building alerts on the Submit path to a single retain instead of copying nine strings.
+public final class InteractionRule: Sendable, Hashable {
     /// The stable identifier from the knowledge-base file (`DDI-0001`), quoted in alerts and logs.
     public let id: String
     /// The first side of the rule; the rule is symmetric, the order only follows the file.
@@ -42,6 +45,19 @@ public struct InteractionRule: Sendable, Hashable {
     /// Whether the rule flags two drugs of the same class (both sides the same ATC prefix).
     public var isClassDuplication: Bool {
         self.sideA == self.sideB
+    }
+
+    public static func == (lhs: InteractionRule, rhs: InteractionRule) -> Bool {
+        lhs === rhs
+            || (lhs.id == rhs.id && lhs.sideA == rhs.sideA && lhs.sideB == rhs.sideB && lhs.severity == rhs.severity
+                && lhs.category == rhs.category && lhs.effect == rhs.effect && lhs.mechanism == rhs.mechanism
+                && lhs.management == rhs.management && lhs.source == rhs.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.id)
+        hasher.combine(self.sideA)
+        hasher.combine(self.sideB)
     }
 }
 
