@@ -85,6 +85,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+        .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
         // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
         // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.
         .target(name: "RxFuzzTargets", dependencies: ["RxWire", "RxTransport", "RxSignature"]),
