@@ -10,15 +10,15 @@ public enum ProtoSchema {
         CivilDate.self, Prescriber.self, Patient.self, Diagnosis.self,
         DrugLine.self, DrugLine.ActiveIngredient.self, DrugLine.Directions.self,
         InteractionOverride.self, Prescription.self,
-    ]
+    ] + drugsMessageTypes
 
     /// Every enum type in `Protos/`.
     public static let enumTypes: [any ProtoEnum.Type] = [
         HealthCheckResponse.ServingStatus.self, SampleKind.self, PrescriptionType.self, Sex.self,
-    ]
+    ] + drugsEnumTypes
 
     /// Every service in `Protos/`.
-    public static let services: [ServiceSchema] = [.health, .diagnostics]
+    public static let services: [ServiceSchema] = [.health, .diagnostics] + drugsServices
 
     public static var messages: [MessageSchema] { Self.messageTypes.map { $0.schema } }
 
