@@ -2,7 +2,8 @@ import RxTransport
 
 /// Who may call `rx.v1.Drugs`: every facility role reads the catalog (prescribers choose products,
 /// pharmacies price and substitute, regulators audit); only regulators (operators) reload it. A
-/// certificate without a role may not.
+/// certificate without a role may not. `CheckInteractions` gets its entry together with its handler
+/// (the table must list exactly the methods served).
 extension AccessPolicy {
     static let drugsEntries: [Entry] = [
         Entry(method: "/rx.v1.Drugs/GetProduct", access: .roles(Set(FacilityRole.allCases)),
@@ -13,8 +14,6 @@ extension AccessPolicy {
               note: "declared unit price on a date"),
         Entry(method: "/rx.v1.Drugs/QuoteLines", access: .roles(Set(FacilityRole.allCases)),
               note: "price quote with cheapest equivalents"),
-        Entry(method: "/rx.v1.Drugs/CheckInteractions", access: .roles(Set(FacilityRole.allCases)),
-              note: "interaction and duplicate-therapy alerts"),
         Entry(method: "/rx.v1.Drugs/ReloadCatalog", access: .roles([.regulator]),
               note: "rebuild the catalog snapshot from the database"),
     ]

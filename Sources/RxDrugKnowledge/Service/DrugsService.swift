@@ -5,8 +5,9 @@ import RxWire
 /// `rx.v1.Drugs`, catalog half: product lookup, search, price on a date, price quotes and the
 /// regulator's reload. `CheckInteractions` is registered by the interaction checker, not here.
 ///
-/// Lookups answer inline on the I/O thread from the snapshot current when the call starts (pure
-/// in-memory work, no locks held); reload reads the database and so runs on the task pool.
+/// Every call answers from the snapshot current when it starts. Lookups by registration number answer
+/// inline on the I/O thread (a dictionary hit); search and quotes scan or loop and so run on the task
+/// pool, as does reload, which reads the database.
 public struct DrugsService: Sendable {
     /// Method paths, for registration, the access table and clients.
     public enum Method {
@@ -39,7 +40,7 @@ public struct DrugsService: Sendable {
             response.catalogVersion = snapshot.version
             return response
         }
-        router.registerInline(Method.searchProducts, access: access(Method.searchProducts)) {
+        router.registerUnary(Method.searchProducts, access: access(Method.searchProducts)) {
             (request: SearchProductsRequest, _) in
             let snapshot = catalog.current
             let page = try snapshot.searchPage(
@@ -67,7 +68,7 @@ public struct DrugsService: Sendable {
             response.catalogVersion = snapshot.version
             return response
         }
-        router.registerInline(Method.quoteLines, access: access(Method.quoteLines)) { (request: QuoteLinesRequest, _) in
+        router.registerUnary(Method.quoteLines, access: access(Method.quoteLines)) { (request: QuoteLinesRequest, _) in
             let snapshot = catalog.current
             let date = try CatalogDate.from(request.date, field: "date")
             let quote = try snapshot.quote(lines: request.lines.map { ($0.registrationNumber, $0.quantity) }, on: date)
