@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RxPrescriptions
 import RxSignature
+import RxDrugKnowledge
 import RxStore
 import RxTransport
 
@@ -17,6 +18,8 @@ public final class Application: Sendable {
         public var certificatesDirectory = "Certs/dev"
         public var dataDirectory = "data"
         public var enableDiagnostics = false
+        /// The sample catalog CSV imported on first start (empty catalog); nil or missing starts empty.
+        public var catalogSamplePath: String? = "tools/sample-data/catalog.csv"
 
         public init() {}
     }
@@ -25,6 +28,8 @@ public final class Application: Sendable {
     public let health: HealthStatusBoard
     /// The SQLite database under the data directory (WAL, `synchronous=FULL`, group commit).
     public let store: Store
+    /// The drug catalog and price index (immutable snapshots, swapped on reload).
+    public let catalog: Catalog
     /// Every method served, with its access rule (for `rx-server roles` and tests).
     public let router: Router
     private let server: Server
@@ -47,7 +52,10 @@ public final class Application: Sendable {
             configuration: Store.Configuration(migrations: Migrations(combining: [Migrations.standard.steps, PrescriptionSchema.migrations])),
             logger: storeLogger)
 
+        self.catalog = try Catalog(store: self.store, samplePath: configuration.catalogSamplePath, logger: storeLogger)
+
         var router = Router()
+        DrugsService(catalog: self.catalog).register(in: &router, access: AccessPolicy.access(for:))
         if configuration.enableDiagnostics {
             DiagnosticsService().register(in: &router)
         }
@@ -68,6 +76,23 @@ public final class Application: Sendable {
     /// Starts serving and returns the bound port.
     public func start() throws -> Int {
         try self.server.start()
+    }
+
+    /// Rebuilds the catalog snapshot from the database (SIGHUP, after `rx-server catalog import`).
+    /// On failure the previous snapshot keeps being served.
+    public func reloadCatalog() {
+        do {
+            let outcome = try self.catalog.reload()
+            self.logger.notice(
+                "catalog reloaded",
+                metadata: [
+                    "version": "\(String(outcome.current.version, radix: 16))",
+                    "changed": "\(outcome.current.version != outcome.previous.version)",
+                    "products": "\(outcome.current.products.count)",
+                ])
+        } catch {
+            self.logger.error("catalog reload failed; the previous catalog is still served", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Graceful stop: health watchers see NOT_SERVING, then GOAWAY, then in-flight calls finish

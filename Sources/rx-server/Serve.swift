@@ -51,6 +51,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Milliseconds shutdown waits for in-flight calls.")
     var shutdownGraceMs = 10_000
 
+    @Option(help: "Sample catalog CSV imported on first start when the catalog is empty (relative to the working directory).")
+    var catalogSample = "tools/sample-data/catalog.csv"
+
     @Flag(help: "Serve rx.v1.Diagnostics (echo with delay; for tests and operators).")
     var enableDiagnostics = false
 
@@ -92,6 +95,7 @@ struct Serve: ParsableCommand {
         configuration.certificatesDirectory = self.certs
         configuration.dataDirectory = self.dataDir
         configuration.enableDiagnostics = self.enableDiagnostics
+        configuration.catalogSamplePath = self.catalogSample
 
         // Writes to a peer that went away must fail with EPIPE, not kill the process.
         signal(SIGPIPE, SIG_IGN)
@@ -121,6 +125,12 @@ struct Serve: ParsableCommand {
             source.resume()
             sources.append(source)
         }
+        // SIGHUP: rebuild the catalog snapshot from the database (after `rx-server catalog import`).
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        hangup.setEventHandler { application.reloadCatalog() }
+        hangup.resume()
+        sources.append(hangup)
         stop.wait()
         logger.info("stopping")
         application.shutdown()

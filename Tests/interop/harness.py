@@ -77,6 +77,9 @@ def generate_stubs() -> dict[str, ModuleType]:
     )
     if result.returncode != 0:
         raise RuntimeError(f"protoc failed on {protos}:\n{result.stderr}")
+    # Generated files import each other by package path (drugs.proto imports prescription.proto as
+    # `from rx.v1 import prescription_pb2`); appended last, so the real grpcio package still wins.
+    sys.path.append(str(gen_dir))
     modules = {}
     # Generated files import each other by package ("from rx.v1 import prescription_pb2"): make the rx
     # packages importable from gen_dir (appended last, so "grpc" still resolves to grpcio).

@@ -156,7 +156,7 @@ public struct InteractionKnowledgeBase: Sendable, Hashable {
                 reasons.add("ingredient '\(ingredient)' already listed on line \(first)")
             }
             let codes = record.fields[1].split(separator: " ").map(String.init)
-            for code in codes where !ATCCode.isComplete(code) {
+            for code in codes where !ATCCode.isValid(code) {
                 reasons.add("ATC code '\(code)' is not a complete 7-character WHO code")
             }
             let synonyms = record.fields[2].isEmpty

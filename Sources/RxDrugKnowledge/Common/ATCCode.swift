@@ -2,17 +2,26 @@ import Foundation
 
 /// Syntax checks and prefix walking for WHO ATC codes.
 ///
-/// ATC levels have 1 (anatomical group), 3, 4, 5 (chemical subgroup) and 7 (substance) characters; a class
-/// rule names one of these prefixes and matches a drug when one of its codes starts with it.
-enum ATCCode {
+/// ATC levels have 1 (anatomical group), 3, 4, 5 (chemical subgroup) and 7 (substance) characters,
+/// e.g. `N02BE01`: `[ABCDGHJLMNPRSV]\d{2}[A-Z]{2}\d{2}`. Catalog products carry complete codes; an
+/// interaction class rule names one of the level prefixes and matches a drug when one of its codes
+/// starts with it.
+public enum ATCCode {
+    static let anatomicalGroups: Set<UInt8> = Set("ABCDGHJLMNPRSV".utf8)
+
     /// The lengths of the ATC levels, shortest first.
     static let levelLengths = [1, 3, 4, 5, 7]
 
-    /// Whether `code` is a well-formed ATC code or level prefix (uppercase letter, two digits, two letters,
-    /// two digits, cut at a level boundary).
+    /// Whether `code` is a complete, well-formed 7-character ATC code.
+    public static func isValid(_ code: String) -> Bool {
+        code.utf8.count == 7 && Self.isPrefix(code)
+    }
+
+    /// Whether `code` is a well-formed ATC code or level prefix (anatomical group letter, two digits, two
+    /// letters, two digits, cut at a level boundary).
     static func isPrefix(_ code: String) -> Bool {
         let bytes = Array(code.utf8)
-        guard Self.levelLengths.contains(bytes.count) else {
+        guard Self.levelLengths.contains(bytes.count), Self.anatomicalGroups.contains(bytes[0]) else {
             return false
         }
         for (offset, byte) in bytes.enumerated() {
@@ -26,11 +35,6 @@ enum ATCCode {
             }
         }
         return true
-    }
-
-    /// Whether `code` is a complete 7-character ATC code.
-    static func isComplete(_ code: String) -> Bool {
-        code.utf8.count == 7 && Self.isPrefix(code)
     }
 
     /// The level prefixes of `code` (for `C10AA01`: `C`, `C10`, `C10A`, `C10AA`, `C10AA01`), after

@@ -1,0 +1,102 @@
+import Foundation
+
+/// One immutable, fully built catalog: products, price histories, the search index and the
+/// equivalence groups.
+///
+/// A snapshot never changes after it is built, so any number of threads read it without locks, and a
+/// call that takes one snapshot at its start answers entirely from it even while a reload swaps in a
+/// newer one (``Catalog``). Its ``version`` is a digest of its content: reloading unchanged data gives
+/// the same version, so page tokens stay valid.
+public final class CatalogSnapshot: Sendable {
+    /// Content digest (FNV-1a over every product and price).
+    public let version: UInt64
+    /// Sorted by registration number.
+    public let products: [Product]
+    /// Distinct ingredients (INN) over all products.
+    public let ingredientCount: Int
+    /// Declared prices over all products.
+    public let priceCount: Int
+    private let indexByNumber: [String: Int]
+    private let groups: [Product.EquivalenceKey: [Int]]
+    let searchIndex: SearchIndex
+
+    /// Builds a snapshot; cost is linear in the catalog (about a few milliseconds for the sample).
+    public init(products: [Product]) {
+        let sorted = products.sorted { $0.registrationNumber < $1.registrationNumber }
+        self.products = sorted
+        var indexByNumber: [String: Int] = [:]
+        var groups: [Product.EquivalenceKey: [Int]] = [:]
+        var ingredients: Set<String> = []
+        var digest = FNV1a()
+        var prices = 0
+        for (index, product) in sorted.enumerated() {
+            indexByNumber[product.registrationNumber] = index
+            groups[product.equivalenceKey, default: []].append(index)
+            ingredients.formUnion(product.ingredients.map(\.inn))
+            prices += product.prices.count
+            Self.add(product, to: &digest)
+        }
+        self.indexByNumber = indexByNumber
+        self.groups = groups
+        self.ingredientCount = ingredients.count
+        self.priceCount = prices
+        self.version = digest.value
+        self.searchIndex = SearchIndex(products: sorted)
+    }
+
+    /// An empty catalog (before the first load).
+    public static let empty = CatalogSnapshot(products: [])
+
+    private static func add(_ product: Product, to digest: inout FNV1a) {
+        digest.add(product.registrationNumber)
+        digest.add(product.brandName)
+        for ingredient in product.ingredients {
+            digest.add(ingredient.inn)
+            digest.add(ingredient.strength)
+        }
+        for field in [product.dosageForm, product.route, product.unit, product.packSize, product.manufacturer, product.country] {
+            digest.add(field)
+        }
+        digest.add(product.atcCodes.joined(separator: ";"))
+        digest.add(product.controlledClass.rawValue)
+        digest.add(product.prescriptionOnly ? "rx" : "otc")
+        for price in product.prices {
+            digest.add("\(price.unitPriceVND)@\(price.effectiveDate)/\(price.declaringCompany)")
+        }
+    }
+
+    /// The product with this registration number (case and surrounding spaces ignored).
+    public func product(registrationNumber: String) -> Product? {
+        let key = registrationNumber.trimmingCharacters(in: .whitespaces).uppercased()
+        return self.indexByNumber[key].map { self.products[$0] }
+    }
+
+    /// The declared unit price in effect on `date`; nil for an unknown product or a date before its first
+    /// declaration. Dispensing records this beside the price charged.
+    public func unitPrice(registrationNumber: String, on date: CatalogDate) -> DeclaredPrice? {
+        self.product(registrationNumber: registrationNumber)?.price(on: date)
+    }
+
+    /// Other products interchangeable with `product` (same ingredients and strengths, dosage form and
+    /// route), by registration number; `product` itself is not included.
+    public func equivalents(of product: Product) -> [Product] {
+        (self.groups[product.equivalenceKey] ?? []).map { self.products[$0] }.filter {
+            $0.registrationNumber != product.registrationNumber
+        }
+    }
+
+    /// Whether a pharmacy may hand out `b` for `a` as far as the product goes: same ingredients at the
+    /// same strengths, same dosage form and route.
+    public func isEquivalent(_ a: Product, _ b: Product) -> Bool {
+        a.equivalenceKey == b.equivalenceKey
+    }
+
+    /// Every match for `query`, ranked exact > prefix > word > substring, then by field (brand name,
+    /// ingredient, ATC code, registration number), then by brand name and registration number.
+    public func search(_ query: String) -> [SearchResult] {
+        self.searchIndex.search(query).map {
+            SearchResult(product: self.products[$0.product], rank: $0.rank, field: $0.field)
+        }
+    }
+}
+

@@ -1,0 +1,18 @@
+/// 64-bit FNV-1a: a cheap, stable digest for snapshot versions and page tokens (not for security).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            self.value = (self.value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        // A separator no text contains, so ("ab", "c") and ("a", "bc") differ.
+        self.value = (self.value ^ 0xFF) &* 0x0000_0100_0000_01B3
+    }
+
+    static func digest(_ text: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(text)
+        return hasher.value
+    }
+}
