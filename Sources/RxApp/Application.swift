@@ -20,6 +20,9 @@ public final class Application: Sendable {
         public var enableDiagnostics = false
         /// The sample catalog CSV imported on first start (empty catalog); nil or missing starts empty.
         public var catalogSamplePath: String? = "tools/sample-data/catalog.csv"
+        /// The interaction rules and ingredient synonyms seeded into an empty knowledge base.
+        public var interactionRulesPath: String? = "tools/sample-data/interactions.csv"
+        public var ingredientSynonymsPath: String? = "tools/sample-data/ingredient-synonyms.csv"
 
         public init() {}
     }
@@ -30,10 +33,18 @@ public final class Application: Sendable {
     public let store: Store
     /// The drug catalog and price index (immutable snapshots, swapped on reload).
     public let catalog: Catalog
+    /// The interaction knowledge base (index swapped whole on reload).
+    let interactions: InteractionKnowledge
     /// Every method served, with its access rule (for `rx-server roles` and tests).
     public let router: Router
     private let server: Server
     private let logger: Logger
+
+    /// Every area's schema steps. Anything that opens the database (the server, `rx-server catalog
+    /// import`, backups) opens it with this list: a database recording a step the list lacks is refused.
+    public static let schema = Migrations(combining: [
+        Migrations.standard.steps, InteractionKnowledgeBase.interactionMigrations, PrescriptionSchema.migrations,
+    ])
 
     public init(configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
@@ -49,22 +60,27 @@ public final class Application: Sendable {
         storeLogger.logLevel = max(logger.logLevel, .notice)
         self.store = try Store.open(
             directory: configuration.dataDirectory,
-            configuration: Store.Configuration(migrations: Migrations(combining: [Migrations.standard.steps, PrescriptionSchema.migrations])),
+            configuration: Store.Configuration(migrations: Self.schema),
             logger: storeLogger)
 
         self.catalog = try Catalog(store: self.store, samplePath: configuration.catalogSamplePath, logger: storeLogger)
+        self.interactions = try InteractionKnowledge(
+            store: self.store, rulesFile: configuration.interactionRulesPath,
+            ingredientsFile: configuration.ingredientSynonymsPath, catalog: self.catalog, logger: storeLogger)
 
         var router = Router()
         DrugsService(catalog: self.catalog).register(in: &router, access: AccessPolicy.access(for:))
+        InteractionCheckService(knowledge: self.interactions, catalog: self.catalog, store: self.store)
+            .register(in: &router, access: AccessPolicy.access(for:))
         if configuration.enableDiagnostics {
             DiagnosticsService().register(in: &router)
         }
-        // No drug catalog is wired in yet: EmptyProductDirectory refuses every product as unknown (never
-        // accepts unchecked), and no interaction screening runs.
         PrescriptionsService(
             store: self.store,
             verifier: try CMSVerifier(trustedCAFile: certificates.appendingPathComponent("signing-ca.crt").path),
-            products: EmptyProductDirectory(), screening: NoInteractionScreening(), logger: logger
+            products: CatalogProductDirectory(catalog: self.catalog),
+            screening: KnowledgeInteractionScreening(knowledge: self.interactions, catalog: self.catalog),
+            logger: logger
         ).register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
@@ -83,6 +99,7 @@ public final class Application: Sendable {
     public func reloadCatalog() {
         do {
             let outcome = try self.catalog.reload()
+            try self.interactions.rebuild(store: self.store, catalog: self.catalog)
             self.logger.notice(
                 "catalog reloaded",
                 metadata: [

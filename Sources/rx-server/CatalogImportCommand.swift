@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RxApp
 import RxDrugKnowledge
 import RxStore
 
@@ -27,7 +28,9 @@ struct CatalogImportCommand: ParsableCommand {
         logger.logLevel = .error
         let store: Store
         do {
-            store = try Store.open(directory: self.dataDir, logger: logger, readers: 1)
+            store = try Store.open(
+                directory: self.dataDir, configuration: Store.Configuration(readers: 1, migrations: Application.schema),
+                logger: logger)
             try CatalogDatabase.prepare(store, logger: logger)
         } catch {
             Self.printError("cannot open the database in \(self.dataDir): \(error)")

@@ -5,6 +5,7 @@ struct RxctlCommand: ParsableCommand {
         commandName: "rxctl",
         abstract: "Command-line client of the e-prescription clearinghouse (mutual TLS gRPC).",
         subcommands: [
-            Health.self, Echo.self, Submit.self, Get.self, Dispense.self, Cancel.self, Replace.self, Audit.self, Drugs.self,
+            Health.self, Echo.self, Submit.self, Get.self, Dispense.self, Cancel.self, Replace.self, Audit.self,
+            Drugs.self, Interactions.self,
         ])
 }

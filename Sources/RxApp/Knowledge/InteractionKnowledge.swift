@@ -1,0 +1,52 @@
+import Logging
+import RxDrugKnowledge
+import RxStore
+import Synchronization
+
+/// The interaction knowledge base as served: an immutable `InteractionIndex` swapped whole on reload,
+/// so a check never sees half of an old and half of a new rule set.
+///
+/// The rules live in SQLite; on first start (no rules stored) they are seeded from the reviewable CSV
+/// files under `tools/sample-data/`. Catalog ingredients and the ATC codes of single-ingredient
+/// products are added to the index so class rules reach every product in the catalog.
+final class InteractionKnowledge: Sendable {
+    private let index: Mutex<InteractionIndex>
+
+    var current: InteractionIndex { self.index.withLock { $0 } }
+
+    init(store: Store, rulesFile: String?, ingredientsFile: String?, catalog: Catalog, logger: Logger) throws {
+        let stored = try store.read { connection in
+            try connection.scalar("SELECT count(*) FROM interaction_rule").int64Value ?? 0
+        }
+        if stored == 0, let rulesFile, let ingredientsFile {
+            let seed = try InteractionKnowledgeBase.load(rulesFile: rulesFile, ingredientsFile: ingredientsFile)
+            try store.write { connection in try seed.replaceStored(in: connection) }
+            logger.info("interaction knowledge base seeded", metadata: ["rules": .stringConvertible(seed.rules.count)])
+        }
+        let knowledgeBase = try store.read { connection in try InteractionKnowledgeBase.loadStored(from: connection) }
+        self.index = Mutex(Self.makeIndex(knowledgeBase, catalog: catalog))
+    }
+
+    /// Rebuilds the index (after a catalog reload, so new products' ingredients are known).
+    func rebuild(store: Store, catalog: Catalog) throws {
+        let knowledgeBase = try store.read { connection in try InteractionKnowledgeBase.loadStored(from: connection) }
+        let index = Self.makeIndex(knowledgeBase, catalog: catalog)
+        self.index.withLock { $0 = index }
+    }
+
+    private static func makeIndex(_ knowledgeBase: InteractionKnowledgeBase, catalog: Catalog) -> InteractionIndex {
+        var entries: [String: [String]] = [:]
+        for product in catalog.current.products {
+            for ingredient in product.ingredients where entries[ingredient.inn] == nil {
+                entries[ingredient.inn] = []
+            }
+            if product.ingredients.count == 1, let inn = product.ingredients.first?.inn {
+                for code in product.atcCodes where !(entries[inn]?.contains(code) ?? false) {
+                    entries[inn, default: []].append(code)
+                }
+            }
+        }
+        let additional = entries.keys.sorted().map { IngredientEntry(ingredient: $0, atcCodes: entries[$0] ?? []) }
+        return InteractionIndex(knowledgeBase: knowledgeBase, additionalIngredients: additional)
+    }
+}
