@@ -20,4 +20,7 @@ RX_SERVER_BIN="$(swift build --show-bin-path)/rx-server"
 export RX_SERVER_BIN
 python3 -m pytest -q Tests/interop
 
+stage "Fuzzing smoke run (libFuzzer + AddressSanitizer, ${RX_FUZZ_SECONDS:-30} s per target)"
+bash tools/fuzz/run.sh "${RX_FUZZ_SECONDS:-30}"
+
 stage "All tests passed"
