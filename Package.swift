@@ -85,6 +85,13 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+        .executableTarget(
+            name: "rx-loadgen",
+            dependencies: [
+                "RxTransport", "RxWire", "RxSignature",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/loadgen"),
         .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
         // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
         // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.

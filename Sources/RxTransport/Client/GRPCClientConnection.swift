@@ -119,6 +119,27 @@ public final class GRPCClientConnection {
         }
     }
 
+    /// Drives the connection until at least one call in flight has ended, and returns every call
+    /// that has (for closed-loop load generation: start a new call per completion).
+    public func waitForAny(timeoutMilliseconds: Int = 60_000) throws(RPCError) -> [(id: Int32, result: ClientCallResult)] {
+        let deadline = MonotonicTime.now().adding(milliseconds: timeoutMilliseconds)
+        try self.flush()
+        while !self.calls.isEmpty, !self.calls.values.contains(where: \.closed) {
+            guard MonotonicTime.now() < deadline else {
+                throw RPCError(.deadlineExceeded, "no response within \(timeoutMilliseconds) ms")
+            }
+            guard try self.readSocket(until: deadline) else {
+                self.failAll(RPCError(.unavailable, "connection closed by server"))
+                break
+            }
+            try self.processPlaintext()
+            try self.flush()
+        }
+        let finished = self.calls.filter { $0.value.closed }
+        for id in finished.keys { self.calls[id] = nil }
+        return finished.map { (id: $0.key, result: $0.value.result) }
+    }
+
     /// One unary call: the response messages and the final status.
     public func unary(
         path: String, request: [UInt8], metadata: [(name: String, value: String)] = [], timeout: GRPCTimeout? = nil
