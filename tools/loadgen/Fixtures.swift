@@ -15,15 +15,40 @@ struct Fixtures: Sendable {
     ]
 
     static func prepare(
-        workload: Workload, host: String, port: Int, certs: String, catalogCSV: String, prescriptions: Int
+        workload: Workload, host: String, port: Int, certs: String, catalogCSV: String, prescriptions: Int,
+        lookupTLS: TLSContext, fixturesIn: String?, fixturesOut: String?
     ) throws -> Fixtures {
         let numbers = try Self.registrationNumbers(catalogCSV)
         guard !numbers.isEmpty else { throw FixtureError("no registration numbers in \(catalogCSV)") }
         var fixtures = Fixtures(registrationNumbers: numbers, codes: [])
-        if workload == .lookup || workload == .mixed {
+        if let fixturesIn {
+            fixtures.codes = try String(contentsOfFile: fixturesIn, encoding: .utf8).split(separator: "\n")
+                .compactMap { $0.split(separator: "\t").first.map(String.init) }
+        } else if workload == .lookup || workload == .mixed {
             fixtures.codes = try Self.submit(count: prescriptions, host: host, port: port, certs: certs)
         }
+        if let fixturesOut {
+            try Self.writeAnswers(codes: fixtures.codes, to: fixturesOut, host: host, port: port, tls: lookupTLS)
+        }
         return fixtures
+    }
+
+    /// Writes `code<TAB>base64(GetPrescriptionResponse)` per code, so the gRPC C++ reference server can
+    /// answer with exactly the bytes rx-server returns.
+    static func writeAnswers(codes: [String], to path: String, host: String, port: Int, tls: TLSContext) throws {
+        let client = try GRPCClientConnection(host: host, port: port, tls: tls)
+        defer { client.close() }
+        var text = ""
+        for code in codes {
+            var request = GetPrescriptionRequest()
+            request.code = code
+            let result = try client.unary(path: "/rx.v1.Prescriptions/Get", request: request.serializedBytes())
+            guard result.status.isOK, let bytes = result.messages.first else {
+                throw FixtureError("Get \(code) failed: \(result.status)")
+            }
+            text += "\(code)\t\(Base64.encode(bytes))\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// Unique registration numbers of uncontrolled, single-ingredient products (first column).

@@ -51,6 +51,12 @@ struct LoadgenCommand: ParsableCommand {
     @Option(help: "Prescriptions submitted before a lookup run.")
     var prescriptions = 200
 
+    @Option(help: "Write code<TAB>base64(Get answer) of the lookup prescriptions here (for the reference server).")
+    var fixturesOut: String?
+
+    @Option(help: "Take the lookup codes from this file instead of submitting prescriptions.")
+    var fixturesIn: String?
+
     @Option(help: "PID of rx-server, to report its CPU seconds and peak RSS over the run.")
     var serverPID: Int32?
 
@@ -77,7 +83,8 @@ struct LoadgenCommand: ParsableCommand {
             certificateChainFile: self.cert, privateKeyFile: self.key, trustedCAFile: self.ca, serverName: host)
         let fixtures = try Fixtures.prepare(
             workload: self.workload, host: host, port: port, certs: self.certs, catalogCSV: self.catalog,
-            prescriptions: self.prescriptions)
+            prescriptions: self.prescriptions, lookupTLS: context, fixturesIn: self.fixturesIn,
+            fixturesOut: self.fixturesOut)
         let before = self.serverPID.flatMap(ProcessSample.read)
         let plan = LoadPlan(
             host: host, port: port, tls: context, workload: self.workload, fixtures: fixtures,
