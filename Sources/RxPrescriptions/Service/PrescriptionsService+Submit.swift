@@ -64,6 +64,8 @@ extension PrescriptionsService {
             try PrescriptionRepository.insert(
                 validated, code: code, signature: signature, signedBytes: signed, patientKeys: patientKeys, now: now,
                 on: connection)
+            try PrescriptionRepository.recordOverrides(
+                screening.acknowledged, code: code, content: content, now: now, on: connection)
             var response = SubmitPrescriptionResponse()
             response.code = code
             response.validUntilUnixSeconds = validated.validUntil
