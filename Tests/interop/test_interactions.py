@@ -18,7 +18,7 @@ import pytest
 from harness import generate_stubs
 from prescription_helpers import (
     CALL_TIMEOUT_S, VALIDITY_S, Drugs, Prescriptions, catalog_product, count_rows, drug_line, prescription_for, query,
-    random_citizen_id, rpc_error, sign,
+    random_citizen_id, rpc_error, rxctl, sign,
 )
 
 OVERRIDE_REASON = "Chỉ định của bác sĩ tim mạch; aspirin liều thấp 81 mg, theo dõi INR hằng tuần"
@@ -129,6 +129,24 @@ def test_every_facility_role_may_check(drugs, identity):
 def test_certificate_without_role_may_not_check(drugs):
     error = rpc_error(lambda: drugs("norole").check_items(ingredients=["warfarin", "aspirin"]))
     assert error.code() == grpc.StatusCode.PERMISSION_DENIED, error.details()
+
+
+def test_rxctl_interactions_checks_names_and_registration_numbers(server, products):
+    result = rxctl(server.port, "interactions", "warfarin", "aspirin", "--json")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "DDI-0313" in text and "warfarin" in text and "acetylsalicylic acid" in text, text
+    assert "CONTRAINDICATED" in text.upper()
+    table = rxctl(server.port, "interactions", products["simvastatin"]["so_dang_ky"],
+                  products["clarithromycin"]["so_dang_ky"], identity="pharmacy")
+    assert table.returncode == 0, table.stderr
+    for product in (products["simvastatin"], products["clarithromycin"]):
+        assert f'{product["ten_thuoc"]} ({product["so_dang_ky"]})' in table.stdout, table.stdout
+    assert "CONTRAINDICATED" in table.stdout and "Rhabdomyolysis" in table.stdout, table.stdout
+    unknown = rxctl(server.port, "interactions", "warfarin", "no-such-drug-xyz")
+    assert unknown.returncode != 0 and "NOT_FOUND" in unknown.stderr, unknown.stderr
+    denied = rxctl(server.port, "interactions", "warfarin", "aspirin", identity="norole")
+    assert denied.returncode != 0 and "PERMISSION_DENIED" in denied.stderr, denied.stderr
 
 
 # --------------------------------------------------------------------------- Submit-time screening
