@@ -173,6 +173,8 @@ def test_override_accepts_the_pair_returns_the_alert_and_records_it(server, pres
     assert len(alerts) == 1, submitted.alerts
     assert alerts[0].severity == "contraindicated" and alerts[0].source and alerts[0].rule_id == "DDI-0313"
     assert "overridden" in alerts[0].message and alerts[0].other_prescription_code == ""
+    assert alerts[0].override_reason == OVERRIDE_REASON
+    assert all(a.override_reason == "" for a in submitted.alerts if a is not alerts[0])
 
     recorded = query(server.data_dir, "SELECT ingredient_a, ingredient_b, reason, severity, rule_id, other_prescription_code"
                                       " FROM interaction_overrides WHERE code = ?", (submitted.code,))
@@ -203,6 +205,7 @@ def test_cross_prescription_screening_sees_the_other_facility(server, prescripti
     cross = [a for a in accepted.alerts if a.other_prescription_code == first.code]
     assert len(cross) == 1 and pair(cross[0]) == {"warfarin", "acetylsalicylic acid"}, accepted.alerts
     assert cross[0].severity == "contraindicated" and first.code in cross[0].message
+    assert cross[0].override_reason == OVERRIDE_REASON
     assert query(server.data_dir, "SELECT other_prescription_code, reason FROM interaction_overrides WHERE code = ?",
                  (accepted.code,)) == [(first.code, OVERRIDE_REASON)]
 

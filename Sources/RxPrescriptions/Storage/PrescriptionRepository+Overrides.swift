@@ -1,25 +1,21 @@
 import RxStore
-import RxWire
 
 /// The interaction overrides recorded with prescriptions (table `interaction_overrides`, migration 301).
 extension PrescriptionRepository {
-    /// Records every acknowledged finding of a new prescription, with the reason its content gives for
-    /// that override; call inside the write body that stores the prescription.
+    /// Records every acknowledged finding of a new prescription with the override's reason (already
+    /// copied onto the alert); call inside the write body that stores the prescription.
     static func recordOverrides(
-        _ acknowledged: [AcknowledgedAlert], code: String, content: Prescription, now: Int64,
-        on connection: SQLiteConnection
+        _ acknowledged: [AcknowledgedAlert], code: String, now: Int64, on connection: SQLiteConnection
     ) throws {
         for item in acknowledged {
-            let reason = content.interactionOverrides.first {
-                $0.ingredientA == item.overrideIngredientA && $0.ingredientB == item.overrideIngredientB
-            }?.reason ?? ""
             try connection.run(
                 """
                 INSERT INTO interaction_overrides (code, ingredient_a, ingredient_b, reason, severity, rule_id,
                     other_prescription_code, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                .text(code), .text(item.overrideIngredientA), .text(item.overrideIngredientB), .text(reason),
+                .text(code), .text(item.overrideIngredientA), .text(item.overrideIngredientB),
+                .text(item.alert.overrideReason),
                 .text(item.alert.severity), .text(item.alert.ruleID), .text(item.alert.otherPrescriptionCode),
                 .integer(now))
         }

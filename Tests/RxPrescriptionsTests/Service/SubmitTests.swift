@@ -136,7 +136,9 @@ struct SubmitTests {
                 InteractionOverride(ingredientA: "Paracetamol", ingredientB: "Ibuprofen", reason: "không liên quan"),
                 InteractionOverride(ingredientA: "Aspirin", ingredientB: "Warfarin", reason: "theo dõi INR"),
             ]
-            let code = try await service.submit(Samples.submit(second, key: "a2"), caller: Samples.hospital).code
+            let accepted = try await service.submit(Samples.submit(second, key: "a2"), caller: Samples.hospital)
+            #expect(accepted.alerts.map(\.overrideReason) == ["theo dõi INR"])
+            let code = accepted.code
             let recorded = try store.read { try PrescriptionRepository.overrides(of: code, on: $0) }
             #expect(
                 recorded == [
