@@ -256,3 +256,81 @@ def rxctl(port: int, *args: str, identity: str = "hospital-prescriber") -> subpr
                   "--key", str(CERTS_DIR / f"{identity}.key"), "--ca", str(CERTS_DIR / "ca.crt")]
     return subprocess.run([str(rxctl_binary()), *args, *connection], capture_output=True, text=True, timeout=60,
                           cwd=REPO_ROOT)
+
+
+# --------------------------------------------------------------------------- catalog lines and patients
+
+CATALOG_FILE = REPO_ROOT / "tools" / "sample-data" / "catalog.csv"
+
+CLINIC = {"facility_code": "01215", "prescriber": {"full_name": "Trần Văn Minh",
+                                                   "practising_certificate_number": DOCTOR_2_CCHN}}
+
+
+def catalog_products() -> dict[str, dict]:
+    """The sample catalog's products by registration number (first declaration row of each)."""
+    import csv
+
+    products: dict[str, dict] = {}
+    with CATALOG_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            products.setdefault(row["so_dang_ky"], row)
+    return products
+
+
+def catalog_product(ingredient: str, prescription_only: bool | None = None) -> dict:
+    """The first uncontrolled single-ingredient oral product of `ingredient` in the sample catalog."""
+    for row in catalog_products().values():
+        if row["hoat_chat"] == ingredient and row["nhom_kiem_soat"] in ("", "khong") and row["duong_dung"] == "uống":
+            if prescription_only is None or (row["ke_don"] == "co") == prescription_only:
+                return row
+    raise AssertionError(f"the sample catalog has no oral uncontrolled {ingredient} product")
+
+
+def drug_line(row: dict, quantity: int = 10, days: int = 10) -> dict:
+    """A readable drug line (rxctl's JSON) for a sample-catalog row."""
+    return {
+        "registration_number": row["so_dang_ky"], "brand_name": row["ten_thuoc"],
+        "active_ingredients": [{"inn": inn, "strength": strength}
+                               for inn, strength in zip(row["hoat_chat"].split(";"), row["ham_luong"].split(";"))],
+        "dosage_form": row["dang_bao_che"], "quantity": quantity, "unit": row["don_vi_tinh"],
+        "directions": {"dose": "1 " + row["don_vi_tinh"], "times_per_day": 1, "route": row["duong_dung"]},
+        "days_of_supply": days,
+    }
+
+
+def random_citizen_id() -> str:
+    """A fresh 12-digit citizen ID, so a test's patient has no other prescriptions on a shared server."""
+    return "079" + str(uuid.uuid4().int % 10**9).zfill(9)
+
+
+def prescription_for(module: ModuleType, lines: list[dict], citizen_id: str, *, clinic: bool = False,
+                     overrides: list[dict] | None = None):
+    """The ordinary sample for patient `citizen_id` with `lines`, from the hospital (doctor-1) or, with
+    `clinic`, from clinic 01215 (doctor-2); `overrides` are interaction_overrides entries."""
+    readable = example("ordinary")
+    readable["patient"]["citizen_id"] = citizen_id
+    readable["patient"].pop("health_insurance_number", None)
+    readable["lines"] = copy.deepcopy(lines)
+    if clinic:
+        readable.update(copy.deepcopy(CLINIC))
+    if overrides:
+        readable["interaction_overrides"] = overrides
+    return prescription_from_readable(module, readable)
+
+
+class Drugs:
+    """Callables for rx.v1.Drugs/CheckInteractions on one channel."""
+
+    def __init__(self, modules: dict[str, ModuleType], channel: grpc.Channel):
+        self.pb = modules["rx/v1/drugs.proto"]
+        self.check = channel.unary_unary(
+            "/rx.v1.Drugs/CheckInteractions", request_serializer=self.pb.CheckInteractionsRequest.SerializeToString,
+            response_deserializer=self.pb.CheckInteractionsResponse.FromString)
+
+    def check_items(self, ingredients: list[str] = (), registration_numbers: list[str] = (), patient_id: str = ""):
+        request = self.pb.CheckInteractionsRequest(patient_id=patient_id)
+        for name in ingredients:
+            request.items.add(ingredient=name)
+        for number in registration_numbers:
+            request.items.add(registration_number=number)
+        return self.check(request, timeout=CALL_TIMEOUT_S)

@@ -23,7 +23,14 @@ struct KnowledgeInteractionScreening: InteractionScreening {
             new: new.map(drug), active: active.map(drug),
             overrides: overrides.map { InteractionAcknowledgement($0.ingredientA, $0.ingredientB) })
         return ScreeningResult(
-            alerts: report.alerts.map(Self.prescriptionAlert), blocking: report.blocking.map(Self.prescriptionAlert))
+            alerts: report.alerts.map(Self.prescriptionAlert), blocking: report.blocking.map(Self.prescriptionAlert),
+            acknowledged: report.overridden.compactMap { alert in
+                alert.acknowledgement.map {
+                    AcknowledgedAlert(
+                        alert: Self.prescriptionAlert(alert), overrideIngredientA: $0.ingredientA,
+                        overrideIngredientB: $0.ingredientB)
+                }
+            })
     }
 
     static func prescriptionAlert(_ alert: RxDrugKnowledge.InteractionAlert) -> PrescriptionAlert {

@@ -7,7 +7,8 @@ public protocol InteractionScreening: Sendable {
     /// other active prescriptions, each carrying its code).
     ///
     /// - Parameter overrides: ingredient pairs the prescriber acknowledged in the signed content; a
-    ///   blocking finding on such a pair must be reported as an alert only.
+    ///   blocking finding on such a pair must be reported as an alert only, and every finding an
+    ///   override covers is listed in `ScreeningResult.acknowledged` with the pair as given here.
     func screen(
         new: [ScreenedLine], active: [ScreenedLine], overrides: [(ingredientA: String, ingredientB: String)]
     ) -> ScreeningResult

@@ -64,6 +64,8 @@ extension PrescriptionsService {
             try PrescriptionRepository.insert(
                 validated, code: code, signature: signature, signedBytes: signed, patientKeys: patientKeys, now: now,
                 on: connection)
+            try PrescriptionRepository.recordOverrides(
+                screening.acknowledged, code: code, now: now, on: connection)
             var response = SubmitPrescriptionResponse()
             response.code = code
             response.validUntilUnixSeconds = validated.validUntil
@@ -152,12 +154,28 @@ extension PrescriptionsService {
                     ? validated.products[index].ingredients.map(\.inn) : line.activeIngredients.map(\.inn))
         }
         let overrides = validated.content.interactionOverrides.map { (ingredientA: $0.ingredientA, ingredientB: $0.ingredientB) }
-        let result = self.screening.screen(new: new, active: active, overrides: overrides)
+        var result = self.screening.screen(new: new, active: active, overrides: overrides)
+        Self.attachOverrideReasons(&result, content: validated.content)
         guard result.blocking.isEmpty else {
             throw PrescriptionError.failedPrecondition(
                 "interaction screening requires acknowledgement (add an interaction override with a reason): "
                     + result.blocking.map { "\($0.ingredientA) + \($0.ingredientB): \($0.message)" }.joined(separator: "; "))
         }
         return result
+    }
+
+    /// Copies each override's reason from the signed content onto the alerts it covers, so the
+    /// response says which findings were overridden and why.
+    private static func attachOverrideReasons(_ result: inout ScreeningResult, content: Prescription) {
+        for index in result.acknowledged.indices {
+            let item = result.acknowledged[index]
+            let reason = content.interactionOverrides.first {
+                $0.ingredientA == item.overrideIngredientA && $0.ingredientB == item.overrideIngredientB
+            }?.reason ?? ""
+            if let position = result.alerts.firstIndex(of: item.alert) {
+                result.alerts[position].overrideReason = reason
+            }
+            result.acknowledged[index].alert.overrideReason = reason
+        }
     }
 }

@@ -7,9 +7,26 @@ import RxStore
 public enum PrescriptionSchema {
     /// The prescription area's steps, oldest first, numbered in its own range.
     public static let migrations: [Migration] = [
-        Migration(version: 300, name: "prescriptions", sql: Self.prescriptionsV1)
+        Migration(version: 300, name: "prescriptions", sql: Self.prescriptionsV1),
+        Migration(version: 301, name: "interaction overrides", sql: Self.interactionOverrides),
     ]
 
+    /// Every interaction finding a prescriber overrode in a stored prescription, with the reason given:
+    /// overriding a contraindication is recorded beside the prescription and counted.
+    static let interactionOverrides = """
+        CREATE TABLE interaction_overrides (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL REFERENCES prescriptions (code),
+            ingredient_a TEXT NOT NULL,
+            ingredient_b TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            other_prescription_code TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX interaction_overrides_by_code ON interaction_overrides (code);
+        """
 
     static let prescriptionsV1 = """
         CREATE TABLE facility_register (

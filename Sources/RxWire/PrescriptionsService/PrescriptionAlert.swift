@@ -10,6 +10,7 @@ public struct PrescriptionAlert: ProtoMessage {
         FieldSchema("other_prescription_code", 6, .string),
         FieldSchema("source", 7, .string),
         FieldSchema("rule_id", 8, .string),
+        FieldSchema("override_reason", 9, .string),
     ])
 
     /// "info", "warning", "major" or "contraindicated".
@@ -25,6 +26,8 @@ public struct PrescriptionAlert: ProtoMessage {
     /// The knowledge source that raised it.
     public var source = ""
     public var ruleID = ""
+    /// The prescriber's reason when the signed content overrides this finding; empty otherwise.
+    public var overrideReason = ""
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -38,6 +41,7 @@ public struct PrescriptionAlert: ProtoMessage {
         visitor.visitSingular(ProtoString.self, self.otherPrescriptionCode, field: 6)
         visitor.visitSingular(ProtoString.self, self.source, field: 7)
         visitor.visitSingular(ProtoString.self, self.ruleID, field: 8)
+        visitor.visitSingular(ProtoString.self, self.overrideReason, field: 9)
         visitor.visitUnknown(self.unknownFields)
     }
 
@@ -52,6 +56,7 @@ public struct PrescriptionAlert: ProtoMessage {
             case 6: self.otherPrescriptionCode = try reader.read(ProtoString.self, tag: tag)
             case 7: self.source = try reader.read(ProtoString.self, tag: tag)
             case 8: self.ruleID = try reader.read(ProtoString.self, tag: tag)
+            case 9: self.overrideReason = try reader.read(ProtoString.self, tag: tag)
             default: try reader.skip(tag: tag, preservingIn: &self.unknownFields)
             }
         }

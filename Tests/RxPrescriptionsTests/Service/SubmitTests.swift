@@ -123,6 +123,76 @@ struct SubmitTests {
         }
     }
 
+    @Test("an override is recorded with its reason, the finding's severity and the other code, and counted; a refusal records none")
+    func overridesRecorded() async throws {
+        try await withPrescriptionStore { store async throws in
+            let service = makeService(store: store, clock: ManualClock(Samples.issuedAt + 60))
+            let first = Samples.ordinary(lines: [Samples.line(1, FakeProducts.warfarin, inn: "Warfarin")])
+            let firstCode = try await service.submit(Samples.submit(first, key: "w"), caller: Samples.hospital).code
+            var second = Samples.ordinary(lines: [Samples.line(1, FakeProducts.aspirin, inn: "Aspirin")])
+            _ = await self.rpcCode { _ = try await service.submit(Samples.submit(second, key: "a1"), caller: Samples.hospital) }
+            #expect(try store.read { try PrescriptionRepository.overrideCount(on: $0) } == 0)
+            second.interactionOverrides = [
+                InteractionOverride(ingredientA: "Paracetamol", ingredientB: "Ibuprofen", reason: "không liên quan"),
+                InteractionOverride(ingredientA: "Aspirin", ingredientB: "Warfarin", reason: "theo dõi INR"),
+            ]
+            let accepted = try await service.submit(Samples.submit(second, key: "a2"), caller: Samples.hospital)
+            #expect(accepted.alerts.map(\.overrideReason) == ["theo dõi INR"])
+            let code = accepted.code
+            let recorded = try store.read { try PrescriptionRepository.overrides(of: code, on: $0) }
+            #expect(
+                recorded == [
+                    RecordedOverride(
+                        code: code, ingredientA: "Aspirin", ingredientB: "Warfarin", reason: "theo dõi INR", severity: "major",
+                        ruleID: "", otherPrescriptionCode: firstCode, createdAt: Samples.issuedAt + 60)
+                ])
+            #expect(try store.read { try PrescriptionRepository.overrideCount(on: $0) } == 1)
+            #expect(try store.read { try PrescriptionRepository.overrideCount(severity: "major", on: $0) } == 1)
+            #expect(try store.read { try PrescriptionRepository.overrideCount(severity: "contraindicated", on: $0) } == 0)
+            _ = try await service.submit(Samples.submit(second, key: "a2"), caller: Samples.hospital)
+            #expect(try store.read { try PrescriptionRepository.overrideCount(on: $0) } == 1)
+        }
+    }
+
+    @Test("cancelled, fully dispensed and expired prescriptions no longer take part in screening")
+    func inactivePrescriptionsAreNotScreened() async throws {
+        try await withPrescriptionStore { store async throws in
+            let clock = ManualClock(Samples.issuedAt + 60)
+            let service = makeService(store: store, clock: clock)
+            func warfarin(_ patient: String) -> Prescription {
+                Samples.ordinary(citizenID: patient, lines: [Samples.line(1, FakeProducts.warfarin, quantity: 20, inn: "Warfarin")])
+            }
+            func aspirin(_ patient: String, issuedAt: Int64 = Samples.issuedAt) -> Prescription {
+                var content = Samples.ordinary(citizenID: patient, lines: [Samples.line(1, FakeProducts.aspirin, inn: "Aspirin")])
+                content.issuedAtUnixSeconds = issuedAt
+                return content
+            }
+            func blocked(_ content: Prescription, key: String) async -> Bool {
+                await self.rpcCode { _ = try await service.submit(Samples.submit(content, key: key), caller: Samples.hospital) }
+                    == .failedPrecondition
+            }
+            let cancelled = try await service.submit(Samples.submit(warfarin("079085000001"), key: "c-w"), caller: Samples.hospital).code
+            #expect(await blocked(aspirin("079085000001"), key: "c-a1"))
+            var cancel = CancelPrescriptionRequest()
+            cancel.code = cancelled
+            cancel.reason = "ngừng thuốc"
+            _ = try await service.cancel(cancel, caller: Samples.hospital)
+            #expect(await !blocked(aspirin("079085000001"), key: "c-a2"))
+
+            let completed = try await service.submit(Samples.submit(warfarin("079085000002"), key: "d-w"), caller: Samples.hospital).code
+            _ = try await service.dispense(Samples.dispense(completed, key: "d-d1", [(1, 19)]), caller: Samples.pharmacy)
+            #expect(await blocked(aspirin("079085000002"), key: "d-a1"))
+            _ = try await service.dispense(Samples.dispense(completed, key: "d-d2", [(1, 1)]), caller: Samples.pharmacy)
+            #expect(await !blocked(aspirin("079085000002"), key: "d-a2"))
+
+            _ = try await service.submit(Samples.submit(warfarin("079085000003"), key: "e-w"), caller: Samples.hospital)
+            clock.now = Samples.issuedAt + 432_000 - 1
+            #expect(await blocked(aspirin("079085000003", issuedAt: clock.now - 60), key: "e-a1"))
+            clock.now = Samples.issuedAt + 432_000
+            #expect(await !blocked(aspirin("079085000003", issuedAt: clock.now - 60), key: "e-a2"))
+        }
+    }
+
     @Test("Replace supersedes an undispensed prescription of the same facility; the old one can no longer be dispensed")
     func replace() async throws {
         try await withPrescriptionStore { store async throws in

@@ -93,9 +93,16 @@ struct FakeScreening: InteractionScreening {
             alert.ingredientB = "Aspirin"
             alert.message = "bleeding risk"
             alert.otherPrescriptionCode = active.first { !$0.ingredients.isEmpty }?.prescriptionCode ?? ""
-            let acknowledged = overrides.contains { Set([$0.ingredientA, $0.ingredientB]) == ["Warfarin", "Aspirin"] }
+            let acknowledgement = overrides.first { Set([$0.ingredientA, $0.ingredientB]) == ["Warfarin", "Aspirin"] }
             result.alerts.append(alert)
-            if !acknowledged { result.blocking.append(alert) }
+            if let acknowledgement {
+                result.acknowledged.append(
+                    AcknowledgedAlert(
+                        alert: alert, overrideIngredientA: acknowledgement.ingredientA,
+                        overrideIngredientB: acknowledgement.ingredientB))
+            } else {
+                result.blocking.append(alert)
+            }
         }
         for line in new {
             for other in active where !Set(line.ingredients).isDisjoint(with: other.ingredients) {

@@ -28,6 +28,7 @@ extension ConformanceSample {
         alert.otherPrescriptionCode = "01215a1b2c3d-C"
         alert.source = "rx-interactions-2026.1"
         alert.ruleID = "DDI-0042"
+        alert.overrideReason = "Theo dõi INR hằng tuần"
         var response = SubmitPrescriptionResponse()
         response.code = "79088k3f9a2q-C"
         response.validUntilUnixSeconds = 1_767_657_600
@@ -40,7 +41,7 @@ extension ConformanceSample {
         alerts {
           severity: "major" kind: "interaction" message: "Tăng nguy cơ chảy máu"
           ingredient_a: "Warfarin" ingredient_b: "Aspirin" other_prescription_code: "01215a1b2c3d-C"
-          source: "rx-interactions-2026.1" rule_id: "DDI-0042"
+          source: "rx-interactions-2026.1" rule_id: "DDI-0042" override_reason: "Theo dõi INR hằng tuần"
         }
         alerts {}
         status: PRESCRIPTION_STATUS_ACTIVE
