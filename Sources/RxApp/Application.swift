@@ -85,6 +85,10 @@ public final class Application: Sendable {
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)
+        ReflectionService(
+            index: try DescriptorIndex.bundled(),
+            serviceNames: router.serviceNames + ["grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"]
+        ).register(in: &router, access: AccessPolicy.access(for:))
         self.router = router
         self.server = try Server(configuration: configuration.server, router: router, tls: tls, logger: logger)
     }

@@ -54,6 +54,18 @@ public struct Router: Sendable {
         })))
     }
 
+    /// A bidirectional-streaming method: the handler starts when the request headers arrive and
+    /// reads request messages as the client sends them, while sending its own responses. The
+    /// call ends with OK when the handler returns (whether or not the client has half-closed).
+    public mutating func registerBidirectionalStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (ServerRequestStream<Request>, ServerStreamWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .bidirectionalStreaming({ messages, sink, context in
+            try await handler(ServerRequestStream(messages: messages), ServerStreamWriter(sink: sink), context)
+        })))
+    }
+
     private mutating func add(_ method: RPCMethod) {
         precondition(self.methods[method.path] == nil, "method \(method.path) registered twice")
         self.methods[method.path] = method

@@ -38,6 +38,8 @@ extension ServerConnection {
                 }
                 bound.loop.execute { bound.value.completeUnary(streamID: streamID, result: result) }
             }
+        case .bidirectionalStreaming:
+            preconditionFailure("client-streaming calls start at HEADERS time")
         case .serverStreaming(let handler):
             let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
                 bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
@@ -64,7 +66,7 @@ extension ServerConnection {
         }
     }
 
-    private func appendStreamMessage(streamID: Int32, framed: [UInt8]) {
+    func appendStreamMessage(streamID: Int32, framed: [UInt8]) {
         guard let stream = self.streams[streamID], stream.phase == .dispatched, let session = self.session else {
             return
         }
@@ -72,7 +74,7 @@ extension ServerConnection {
         self.sendHeadersOrResume(stream, session: session)
     }
 
-    private func completeStreaming(streamID: Int32, failure: (any Error)?) {
+    func completeStreaming(streamID: Int32, failure: (any Error)?) {
         guard let stream = self.streams[streamID], stream.phase == .dispatched else { return }
         let status = failure.map { self.status(for: $0, method: stream.path ?? "") } ?? .ok
         self.finish(stream, status: status)
@@ -112,6 +114,7 @@ extension ServerConnection {
         stream.status = status
         stream.task?.cancel()
         stream.sink?.close()
+        stream.inbound?.finish()
         if stream.headersSent {
             stream.trailers = ResponseHeaders.trailers(for: status)
             session.resumeData(streamID: stream.id)
@@ -155,6 +158,7 @@ extension ServerConnection {
 
     /// Releases what a stream holds once nothing more will be sent for it.
     func abandon(_ stream: ServerStream) {
+        stream.inbound?.finish()
         stream.task?.cancel()
         stream.sink?.close()
         if let timer = stream.deadlineTimer { self.loop.cancelTimer(timer) }

@@ -81,10 +81,19 @@ extension ServerConnection: HTTP2SessionDelegate {
             self.armDeadline(stream, after: parsed)
         }
         stream.rpc = rpc
+        if rpc.isClientStreaming {
+            self.startStreamingCall(stream)
+            if endStream { self.inboundEnded(stream) }
+            return
+        }
         if endStream { self.requestComplete(stream) }
     }
 
     func http2Data(streamID: Int32, bytes: UnsafeRawBufferPointer) {
+        if let stream = self.streams[streamID], stream.inbound != nil {
+            self.receiveStreamingData(stream, bytes: bytes)
+            return
+        }
         guard let stream = self.streams[streamID], stream.phase == .receiving, stream.rpc != nil else { return }
         do {
             try stream.deframer.consume(bytes) { message in
@@ -102,8 +111,12 @@ extension ServerConnection: HTTP2SessionDelegate {
     }
 
     func http2DataComplete(streamID: Int32, endStream: Bool) {
-        guard endStream, let stream = self.streams[streamID], stream.phase == .receiving, stream.rpc != nil else { return }
-        self.requestComplete(stream)
+        guard endStream, let stream = self.streams[streamID], stream.rpc != nil else { return }
+        if stream.inbound != nil {
+            self.inboundEnded(stream)
+        } else if stream.phase == .receiving {
+            self.requestComplete(stream)
+        }
     }
 
     func http2StreamClosed(streamID: Int32, errorCode: UInt32) {

@@ -30,6 +30,8 @@ final class ServerStream {
     var deframer: GRPCMessageDeframer
     var requests: [[UInt8]] = []
     var rpc: RPCMethod? = nil
+    /// Request messages of a client-streaming call go here as they arrive (nil for unary requests).
+    var inbound: AsyncStream<[UInt8]>.Continuation? = nil
 
     // Response.
     var headersSent = false
