@@ -9,4 +9,7 @@ extension AccessPolicy {
         Entry(method: "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
               access: .roles(Set(FacilityRole.allCases)), note: "server reflection, deprecated v1alpha API"),
     ]
+
+    /// `GET /metrics` (plain HTTP, so not in ``entries``): operators scrape with a regulator certificate.
+    public static let metricsAccess = MethodAccess.roles([.regulator])
 }

@@ -178,6 +178,10 @@ extension ServerConnection {
         ]
         if !status.isOK { metadata["message"] = "\(status.message)" }
         self.logger.info("call", metadata: metadata)
+        // Only routed paths become label values: a client inventing paths must not grow the metrics.
+        self.environment.metrics.recordCall(
+            method: stream.rpc?.path ?? "unknown", statusCode: status.code.rawValue, seconds: Double(micros) / 1_000_000,
+            loop: self.loop.index)
     }
 
     /// Maps a handler's error to the status sent; unexpected errors are logged here, once.

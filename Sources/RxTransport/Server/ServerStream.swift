@@ -38,6 +38,8 @@ final class ServerStream {
     var outbound: [UInt8] = []
     var outboundOffset = 0
     var trailers: HeaderBlock? = nil
+    /// A plain HTTP response: the body ends the stream, no gRPC trailers follow.
+    var endsWithoutTrailers = false
     var status: GRPCStatus? = nil
     var sink: ServerStreamSink? = nil
     var task: Task<Void, Never>? = nil
