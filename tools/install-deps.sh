@@ -18,8 +18,8 @@ fi
 
 [ "${1:-}" = "--system-only" ] && exit 0
 
-python_packages=(grpcio grpcio-tools h2 pytest pytest-timeout grpcio-reflection prometheus-client)
-if ! python3 -c 'import grpc, grpc_tools, h2, pytest, pytest_timeout, grpc_reflection, prometheus_client' >/dev/null 2>&1; then
+python_packages=(grpcio grpcio-tools h2 pytest pytest-timeout grpcio-reflection prometheus-client fhir.resources)
+if ! python3 -c 'import grpc, grpc_tools, h2, pytest, pytest_timeout, grpc_reflection, prometheus_client, fhir.resources' >/dev/null 2>&1; then
     pip_log="$(mktemp)"
     if ! python3 -m pip install --quiet "${python_packages[@]}" 2>"$pip_log"; then
         if grep -q externally-managed "$pip_log"; then
