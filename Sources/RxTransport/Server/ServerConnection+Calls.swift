@@ -39,7 +39,8 @@ extension ServerConnection {
                 bound.loop.execute { bound.value.completeUnary(streamID: streamID, result: result) }
             }
         case .bidirectionalStreaming:
-            preconditionFailure("client-streaming calls start at HEADERS time")
+            // Started at HEADERS time (ServerConnection+Streaming); never completed through here.
+            self.finish(stream, status: GRPCStatus(code: .internal, message: "streaming call completed as unary"))
         case .serverStreaming(let handler):
             let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
                 bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
