@@ -8,7 +8,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     # Not fatal (e.g. offline with everything already present): a missing piece fails the build.
     if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-        libnghttp2-dev libssl-dev libsqlite3-dev protobuf-compiler nghttp2-client pkg-config openssl python3-pip \
+        libnghttp2-dev libssl-dev libsqlite3-dev protobuf-compiler nghttp2-client pkg-config openssl python3-pip zbar-tools \
         >/dev/null; }; then
         echo "warning: apt-get failed; continuing with what is installed" >&2
     fi
@@ -18,8 +18,8 @@ fi
 
 [ "${1:-}" = "--system-only" ] && exit 0
 
-python_packages=(grpcio grpcio-tools h2 pytest pytest-timeout)
-if ! python3 -c 'import grpc, grpc_tools, h2, pytest, pytest_timeout' >/dev/null 2>&1; then
+python_packages=(grpcio grpcio-tools h2 pytest pytest-timeout grpcio-reflection prometheus-client fhir.resources)
+if ! python3 -c 'import grpc, grpc_tools, h2, pytest, pytest_timeout, grpc_reflection, prometheus_client, fhir.resources' >/dev/null 2>&1; then
     pip_log="$(mktemp)"
     if ! python3 -m pip install --quiet "${python_packages[@]}" 2>"$pip_log"; then
         if grep -q externally-managed "$pip_log"; then

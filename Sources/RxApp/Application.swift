@@ -37,6 +37,9 @@ public final class Application: Sendable {
     let interactions: InteractionKnowledge
     /// Every method served, with its access rule (for `rx-server roles` and tests).
     public let router: Router
+    /// What `GET /metrics` reports from the transport and from Submit-time screening.
+    public let serverMetrics = ServerMetrics()
+    public let interactionAlerts = InteractionAlertCounter()
     private let server: Server
     private let logger: Logger
 
@@ -79,14 +82,22 @@ public final class Application: Sendable {
             store: self.store,
             verifier: try CMSVerifier(trustedCAFile: certificates.appendingPathComponent("signing-ca.crt").path),
             products: CatalogProductDirectory(catalog: self.catalog),
-            screening: KnowledgeInteractionScreening(knowledge: self.interactions, catalog: self.catalog),
+            screening: KnowledgeInteractionScreening(
+                knowledge: self.interactions, catalog: self.catalog, alertCounter: self.interactionAlerts),
             logger: logger
         ).register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)
+        ReflectionService(
+            index: try DescriptorIndex.bundled(),
+            serviceNames: router.serviceNames + ["grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"]
+        ).register(in: &router, access: AccessPolicy.access(for:))
+        MetricsEndpoint(transport: self.serverMetrics, store: self.store, catalog: self.catalog, alerts: self.interactionAlerts)
+            .register(in: &router, access: AccessPolicy.metricsAccess)
         self.router = router
-        self.server = try Server(configuration: configuration.server, router: router, tls: tls, logger: logger)
+        self.server = try Server(
+            configuration: configuration.server, router: router, tls: tls, logger: logger, metrics: self.serverMetrics)
     }
 
     /// Starts serving and returns the bound port.

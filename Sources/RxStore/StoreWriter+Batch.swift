@@ -40,6 +40,7 @@ extension StoreWriter {
     /// caller.
     private func commit(_ batch: [any QueuedWrite]) {
         var succeeded = 0
+        var commitStarted: UInt64 = 0
         do {
             try self.connection.run("BEGIN IMMEDIATE")
             for request in batch {
@@ -47,12 +48,14 @@ extension StoreWriter {
                     succeeded += 1
                 }
             }
+            commitStarted = DispatchTime.now().uptimeNanoseconds
             try self.connection.run("COMMIT")
         } catch {
             self.abandon(batch, because: error)
             return
         }
-        self.record(batchSize: batch.count, committed: succeeded)
+        let commitSeconds = Double(DispatchTime.now().uptimeNanoseconds - commitStarted) / 1e9
+        self.record(batchSize: batch.count, committed: succeeded, commitSeconds: commitSeconds)
         for request in batch {
             request.complete()
         }
@@ -104,8 +107,12 @@ extension StoreWriter {
         }
     }
 
-    private func record(batchSize: Int, committed: Int) {
+    private func record(batchSize: Int, committed: Int, commitSeconds: Double) {
         self.condition.lock()
+        self.counters.batchSizes[batchSize, default: 0] += 1
+        let bucket = Statistics.commitLatencyBounds.firstIndex { commitSeconds <= $0 } ?? Statistics.commitLatencyBounds.count
+        self.counters.commitLatencyCounts[bucket] += 1
+        self.counters.commitSecondsTotal += commitSeconds
         self.counters.batchesCommitted += 1
         self.counters.writesCommitted += committed
         self.counters.writesFailed += batchSize - committed

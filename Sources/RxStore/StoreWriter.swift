@@ -48,6 +48,14 @@ public final class StoreWriter: @unchecked Sendable {
         public var largestBatchSize = 0
         /// Writes waiting in the queue right now.
         public var queueDepth = 0
+        /// Committed batches by their number of writes (at most `maxBatchSize` keys).
+        public var batchSizes: [Int: Int] = [:]
+        /// Upper bounds (seconds) of the `COMMIT` latency buckets; the fsync dominates it.
+        public static let commitLatencyBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+        /// `COMMIT` durations counted per bucket of ``commitLatencyBounds``, then one for slower ones.
+        public var commitLatencyCounts = Array(repeating: 0, count: Self.commitLatencyBounds.count + 1)
+        /// Total seconds spent in `COMMIT`.
+        public var commitSecondsTotal = 0.0
     }
 
     let configuration: Configuration

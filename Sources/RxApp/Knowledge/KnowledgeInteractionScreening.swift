@@ -7,6 +7,8 @@ import RxWire
 struct KnowledgeInteractionScreening: InteractionScreening {
     let knowledge: InteractionKnowledge
     let catalog: Catalog
+    /// Counts the alerts of every screened submission for `/metrics`.
+    var alertCounter: InteractionAlertCounter? = nil
 
     func screen(
         new: [ScreenedLine], active: [ScreenedLine], overrides: [(ingredientA: String, ingredientB: String)]
@@ -22,6 +24,7 @@ struct KnowledgeInteractionScreening: InteractionScreening {
         let report = self.knowledge.current.check(
             new: new.map(drug), active: active.map(drug),
             overrides: overrides.map { InteractionAcknowledgement($0.ingredientA, $0.ingredientB) })
+        self.alertCounter?.record(report.alerts)
         return ScreeningResult(
             alerts: report.alerts.map(Self.prescriptionAlert), blocking: report.blocking.map(Self.prescriptionAlert),
             acknowledged: report.overridden.compactMap { alert in

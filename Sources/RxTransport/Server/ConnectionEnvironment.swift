@@ -12,8 +12,10 @@ final class ConnectionEnvironment: Sendable {
     let acceptedConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
     let facilities: FacilityLimits
+    let metrics: ServerMetrics
 
-    init(configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger) {
+    init(configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger, metrics: ServerMetrics) {
+        self.metrics = metrics
         self.configuration = configuration
         self.router = router
         self.tls = tls
@@ -31,10 +33,13 @@ final class ConnectionEnvironment: Sendable {
             return false
         }
         self.acceptedConnections.add(1, ordering: .relaxed)
+        self.metrics.acceptedConnections.add(1, ordering: .relaxed)
+        self.metrics.openConnections.add(1, ordering: .relaxed)
         return true
     }
 
     func releaseConnection() {
         self.openConnections.subtract(1, ordering: .relaxed)
+        self.metrics.openConnections.subtract(1, ordering: .relaxed)
     }
 }

@@ -14,6 +14,8 @@ public struct RPCMethod: Sendable {
         case inlineUnary(@Sendable ([UInt8], ServerContext) throws -> [UInt8])
         case unary(@Sendable ([UInt8], ServerContext) async throws -> [UInt8])
         case serverStreaming(@Sendable ([UInt8], ServerStreamSink, ServerContext) async throws -> Void)
+        /// Dispatched at HEADERS time; request messages arrive on the stream as DATA does.
+        case bidirectionalStreaming(@Sendable (AsyncStream<[UInt8]>, ServerStreamSink, ServerContext) async throws -> Void)
     }
 
     public let path: String
@@ -21,7 +23,15 @@ public struct RPCMethod: Sendable {
     let handler: Handler
 
     public var isServerStreaming: Bool {
-        if case .serverStreaming = self.handler { return true }
+        switch self.handler {
+        case .serverStreaming, .bidirectionalStreaming: return true
+        case .inlineUnary, .unary: return false
+        }
+    }
+
+    /// Whether requests stream in too: such calls start before the request is complete.
+    public var isClientStreaming: Bool {
+        if case .bidirectionalStreaming = self.handler { return true }
         return false
     }
 }

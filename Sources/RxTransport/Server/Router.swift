@@ -7,6 +7,8 @@ import RxWire
 /// field before any handler runs.
 public struct Router: Sendable {
     public private(set) var methods: [String: RPCMethod] = [:]
+    /// Plain HTTP `GET` resources by path; every other non-gRPC request is refused as before.
+    public private(set) var httpEndpoints: [String: HTTPEndpoint] = [:]
 
     public init() {}
 
@@ -52,6 +54,26 @@ public struct Router: Sendable {
             let request = try Request(serializedBytes: bytes)
             try await handler(request, ServerStreamWriter(sink: sink), context)
         })))
+    }
+
+    /// A bidirectional-streaming method: the handler starts when the request headers arrive and
+    /// reads request messages as the client sends them, while sending its own responses. The
+    /// call ends with OK when the handler returns (whether or not the client has half-closed).
+    public mutating func registerBidirectionalStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (ServerRequestStream<Request>, ServerStreamWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .bidirectionalStreaming({ messages, sink, context in
+            try await handler(ServerRequestStream(messages: messages), ServerStreamWriter(sink: sink), context)
+        })))
+    }
+
+    /// Serves `GET path` as plain HTTP/2 (no gRPC framing) to callers `access` permits; others get 403.
+    public mutating func registerHTTPGet(
+        _ path: String, access: MethodAccess, _ handler: @escaping @Sendable (FacilityIdentity) -> HTTPEndpoint.Response
+    ) {
+        precondition(self.httpEndpoints[path] == nil, "HTTP endpoint \(path) registered twice")
+        self.httpEndpoints[path] = HTTPEndpoint(path: path, access: access, handler: handler)
     }
 
     private mutating func add(_ method: RPCMethod) {

@@ -13,8 +13,13 @@ public final class Server: Sendable {
     private let stopped = Mutex<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    public init(configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger) throws {
-        self.environment = ConnectionEnvironment(configuration: configuration, router: router, tls: tls, logger: logger)
+    /// - Parameter metrics: where the transport counts calls, connections and handshakes for `/metrics`.
+    public init(
+        configuration: ServerConfiguration, router: Router, tls: TLSContext, logger: Logger,
+        metrics: ServerMetrics = ServerMetrics()
+    ) throws {
+        self.environment = ConnectionEnvironment(
+            configuration: configuration, router: router, tls: tls, logger: logger, metrics: metrics)
         self.loops = try (0..<max(1, configuration.ioThreads)).map { try EventLoop(index: $0) }
     }
 

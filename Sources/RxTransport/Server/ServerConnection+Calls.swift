@@ -38,6 +38,9 @@ extension ServerConnection {
                 }
                 bound.loop.execute { bound.value.completeUnary(streamID: streamID, result: result) }
             }
+        case .bidirectionalStreaming:
+            // Started at HEADERS time (ServerConnection+Streaming); never completed through here.
+            self.finish(stream, status: GRPCStatus(code: .internal, message: "streaming call completed as unary"))
         case .serverStreaming(let handler):
             let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
                 bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
@@ -64,7 +67,7 @@ extension ServerConnection {
         }
     }
 
-    private func appendStreamMessage(streamID: Int32, framed: [UInt8]) {
+    func appendStreamMessage(streamID: Int32, framed: [UInt8]) {
         guard let stream = self.streams[streamID], stream.phase == .dispatched, let session = self.session else {
             return
         }
@@ -72,7 +75,7 @@ extension ServerConnection {
         self.sendHeadersOrResume(stream, session: session)
     }
 
-    private func completeStreaming(streamID: Int32, failure: (any Error)?) {
+    func completeStreaming(streamID: Int32, failure: (any Error)?) {
         guard let stream = self.streams[streamID], stream.phase == .dispatched else { return }
         let status = failure.map { self.status(for: $0, method: stream.path ?? "") } ?? .ok
         self.finish(stream, status: status)
@@ -112,6 +115,7 @@ extension ServerConnection {
         stream.status = status
         stream.task?.cancel()
         stream.sink?.close()
+        stream.inbound?.finish()
         if stream.headersSent {
             stream.trailers = ResponseHeaders.trailers(for: status)
             session.resumeData(streamID: stream.id)
@@ -155,6 +159,7 @@ extension ServerConnection {
 
     /// Releases what a stream holds once nothing more will be sent for it.
     func abandon(_ stream: ServerStream) {
+        stream.inbound?.finish()
         stream.task?.cancel()
         stream.sink?.close()
         if let timer = stream.deadlineTimer { self.loop.cancelTimer(timer) }
@@ -174,6 +179,10 @@ extension ServerConnection {
         ]
         if !status.isOK { metadata["message"] = "\(status.message)" }
         self.logger.info("call", metadata: metadata)
+        // Only routed paths become label values: a client inventing paths must not grow the metrics.
+        self.environment.metrics.recordCall(
+            method: stream.rpc?.path ?? "unknown", statusCode: status.code.rawValue, seconds: Double(micros) / 1_000_000,
+            loop: self.loop.index)
     }
 
     /// Maps a handler's error to the status sent; unexpected errors are logged here, once.

@@ -8,6 +8,7 @@ extension ServerConnection: HTTP2SessionDelegate {
         }
         self.streams[streamID] = ServerStream(
             id: streamID, maximumMessageBytes: self.environment.configuration.maxMessageBytes, now: .now())
+        self.environment.metrics.inFlightStreams.add(1, ordering: .relaxed)
     }
 
     func http2Header(streamID: Int32, name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) -> Bool {
@@ -43,6 +44,10 @@ extension ServerConnection: HTTP2SessionDelegate {
 
     func http2HeadersComplete(streamID: Int32, endStream: Bool) {
         guard let stream = self.streams[streamID], stream.phase == .receiving, stream.rpc == nil else { return }
+        if stream.method == "GET", let path = stream.path, let endpoint = self.environment.router.httpEndpoints[path] {
+            self.respondPlainHTTP(stream, endpoint: endpoint)
+            return
+        }
         guard stream.method == "POST" else {
             self.respondHTTPError(stream, headers: ResponseHeaders.methodNotAllowed)
             return
@@ -81,10 +86,19 @@ extension ServerConnection: HTTP2SessionDelegate {
             self.armDeadline(stream, after: parsed)
         }
         stream.rpc = rpc
+        if rpc.isClientStreaming {
+            self.startStreamingCall(stream)
+            if endStream { self.inboundEnded(stream) }
+            return
+        }
         if endStream { self.requestComplete(stream) }
     }
 
     func http2Data(streamID: Int32, bytes: UnsafeRawBufferPointer) {
+        if let stream = self.streams[streamID], stream.inbound != nil {
+            self.receiveStreamingData(stream, bytes: bytes)
+            return
+        }
         guard let stream = self.streams[streamID], stream.phase == .receiving, stream.rpc != nil else { return }
         do {
             try stream.deframer.consume(bytes) { message in
@@ -102,12 +116,17 @@ extension ServerConnection: HTTP2SessionDelegate {
     }
 
     func http2DataComplete(streamID: Int32, endStream: Bool) {
-        guard endStream, let stream = self.streams[streamID], stream.phase == .receiving, stream.rpc != nil else { return }
-        self.requestComplete(stream)
+        guard endStream, let stream = self.streams[streamID], stream.rpc != nil else { return }
+        if stream.inbound != nil {
+            self.inboundEnded(stream)
+        } else if stream.phase == .receiving {
+            self.requestComplete(stream)
+        }
     }
 
     func http2StreamClosed(streamID: Int32, errorCode: UInt32) {
         guard let stream = self.streams.removeValue(forKey: streamID) else { return }
+        self.environment.metrics.inFlightStreams.subtract(1, ordering: .relaxed)
         if stream.phase != .finished || stream.pendingOutboundBytes > 0 {
             self.logCall(stream, status: GRPCStatus(code: .cancelled, message: "stream reset by client (\(errorCode))"))
         }
@@ -136,6 +155,9 @@ extension ServerConnection: HTTP2SessionDelegate {
         if stream.pendingOutboundBytes == 0, stream.phase == .finished, let trailers = stream.trailers {
             stream.trailers = nil
             return .end(count: count, trailers: trailers)
+        }
+        if stream.pendingOutboundBytes == 0, stream.phase == .finished, stream.endsWithoutTrailers {
+            return .end(count: count, trailers: nil)
         }
         return count > 0 ? .data(count: count) : .deferred
     }

@@ -55,6 +55,7 @@ final class ServerConnection: EventHandler {
         let deadline = MonotonicTime.now().adding(milliseconds: self.environment.configuration.handshakeTimeoutMilliseconds)
         self.handshakeTimer = self.loop.scheduleTimer(at: deadline) { [weak self] in
             guard let self, self.state == .handshaking else { return }
+            self.environment.metrics.handshakesFailed.add(1, ordering: .relaxed)
             self.logger.warning("tls handshake timed out")
             self.close()
         }
@@ -103,6 +104,7 @@ final class ServerConnection: EventHandler {
             self.flushCiphertext()
         case .failed(let error):
             self.flushCiphertext()
+            self.environment.metrics.handshakesFailed.add(1, ordering: .relaxed)
             self.logger.warning("tls handshake failed", metadata: ["error": "\(error)"])
             self.close()
         case .complete:
@@ -113,6 +115,7 @@ final class ServerConnection: EventHandler {
     private func handshakeCompleted() {
         if let timer = self.handshakeTimer { self.loop.cancelTimer(timer) }
         self.handshakeTimer = nil
+        self.environment.metrics.handshakesCompleted.add(1, ordering: .relaxed)
         do {
             guard let certificate = self.tls.peerCertificate() else {
                 throw IdentityError.missingFacilityCode
@@ -256,6 +259,7 @@ final class ServerConnection: EventHandler {
         self.state = .closed
         if let timer = self.handshakeTimer { self.loop.cancelTimer(timer) }
         for stream in self.streams.values { self.abandon(stream) }
+        self.environment.metrics.inFlightStreams.subtract(self.streams.count, ordering: .relaxed)
         self.streams.removeAll()
         self.loop.unregister(fd: self.fd)
         Glibc.close(self.fd)

@@ -30,12 +30,16 @@ final class ServerStream {
     var deframer: GRPCMessageDeframer
     var requests: [[UInt8]] = []
     var rpc: RPCMethod? = nil
+    /// Request messages of a client-streaming call go here as they arrive (nil for unary requests).
+    var inbound: AsyncStream<[UInt8]>.Continuation? = nil
 
     // Response.
     var headersSent = false
     var outbound: [UInt8] = []
     var outboundOffset = 0
     var trailers: HeaderBlock? = nil
+    /// A plain HTTP response: the body ends the stream, no gRPC trailers follow.
+    var endsWithoutTrailers = false
     var status: GRPCStatus? = nil
     var sink: ServerStreamSink? = nil
     var task: Task<Void, Never>? = nil

@@ -24,7 +24,8 @@ struct SchemaDriftTests {
         let protoc = try ProtocRunner.locate()
         let descriptors = try FileDescriptorSet(serializedBytes: try protoc.descriptorSet())
         #expect(descriptors.file.map(\.name).sorted() == [
-            "grpc/health/v1/health.proto", "rx/v1/diagnostics.proto", "rx/v1/drugs.proto", "rx/v1/prescription.proto",
+            "grpc/health/v1/health.proto", "grpc/reflection/v1/reflection.proto", "grpc/reflection/v1alpha/reflection.proto",
+            "rx/v1/diagnostics.proto", "rx/v1/drugs.proto", "rx/v1/prescription.proto",
             "rx/v1/prescriptions.proto",
         ])
         #expect(descriptors.file.allSatisfy { $0.syntax == "proto3" })
