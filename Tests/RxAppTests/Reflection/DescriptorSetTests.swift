@@ -12,7 +12,8 @@ struct DescriptorSetTests {
         let committed = try DescriptorIndex.bundled()
         #expect(committed.files.keys.sorted() == fresh.files.keys.sorted(), "rerun tools/gen-descriptor-set.sh")
         for (name, file) in fresh.files {
-            #expect(committed.files[name]?.bytes == file.bytes, "\(name) is stale: rerun tools/gen-descriptor-set.sh")
+            let same = committed.files[name]?.bytes == file.bytes
+            #expect(same, "\(name) is stale: rerun tools/gen-descriptor-set.sh")
         }
     }
 
