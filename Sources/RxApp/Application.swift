@@ -38,7 +38,9 @@ public final class Application: Sendable {
     /// Every method served, with its access rule (for `rx-server roles` and tests).
     public let router: Router
     private let server: Server
-    private let logger: Logger
+    /// The server's TLS context, kept for reloading revocation lists (`Application+Revocation.swift`).
+    let tls: TLSContext
+    let logger: Logger
 
     /// Every area's schema steps. Anything that opens the database (the server, `rx-server catalog
     /// import`, backups) opens it with this list: a database recording a step the list lacks is refused.
@@ -54,6 +56,8 @@ public final class Application: Sendable {
             certificateChainFile: certificates.appendingPathComponent("server.crt").path,
             privateKeyFile: certificates.appendingPathComponent("server.key").path,
             clientCAFile: certificates.appendingPathComponent("ca.crt").path)
+        self.tls = tls
+        try Self.enableRevocationChecks(on: tls, certificatesDirectory: configuration.certificatesDirectory, logger: logger)
         // Routine store messages (migrations applied, store opened) stay below the threshold so
         // the first log line of a run is the "started" line that tools read the port from.
         var storeLogger = logger

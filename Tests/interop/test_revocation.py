@@ -1,0 +1,120 @@
+"""Facility certificate revocation: with `facility-crl.pem` in the certificates directory every
+handshake is checked against the facility CA's CRL, and SIGHUP re-reads the file, so a facility
+revoked while the server runs is refused at its next handshake."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import grpc
+import pytest
+
+from harness import CERTS_DIR, RxServer, Stubs, generate_stubs
+
+CALL_TIMEOUT_S = 10
+
+
+def openssl(*args: str, cwd: Path) -> None:
+    subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=30, cwd=cwd)
+
+
+class FacilityCA:
+    """An `openssl ca` state for the development facility CA in a scratch certificates directory."""
+
+    def __init__(self, certs: Path):
+        self.certs = certs
+        state = certs / "ca-state"
+        state.mkdir()
+        (state / "index.txt").write_text("")
+        (state / "crlnumber").write_text("01\n")
+        self.config = state / "ca.cnf"
+        self.config.write_text(f"""
+[ca]
+default_ca = facility
+[facility]
+database = {state}/index.txt
+crlnumber = {state}/crlnumber
+default_md = sha256
+default_crl_days = 30
+""")
+
+    def revoke(self, name: str) -> None:
+        openssl("ca", "-config", str(self.config), "-keyfile", "ca.key", "-cert", "ca.crt",
+                "-revoke", f"{name}.crt", cwd=self.certs)
+
+    def publish(self, hours_ago: int) -> None:
+        """Writes facility-crl.pem with lastUpdate `hours_ago` hours back (a later CRL must be newer)."""
+        last = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y%m%d%H%M%SZ")
+        openssl("ca", "-config", str(self.config), "-keyfile", "ca.key", "-cert", "ca.crt", "-gencrl",
+                "-crl_lastupdate", last, "-out", "facility-crl.pem", cwd=self.certs)
+
+
+@pytest.fixture
+def certs():
+    directory = Path(tempfile.mkdtemp(prefix="rx-revocation-"))
+    for path in CERTS_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, directory / path.name)
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def health(stubs: Stubs, port: int, certs: Path, identity: str):
+    """A health check on a brand-new connection as `identity` (certificates from `certs`)."""
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=(certs / "ca.crt").read_bytes(),
+        private_key=(certs / f"{identity}.key").read_bytes(),
+        certificate_chain=(certs / f"{identity}.crt").read_bytes())
+    channel = grpc.secure_channel(f"127.0.0.1:{port}", credentials, options=[
+        ("grpc.ssl_target_name_override", "localhost"), ("grpc.use_local_subchannel_pool", 1)])
+    try:
+        return stubs.check(channel)(stubs.health.HealthCheckRequest(), timeout=CALL_TIMEOUT_S)
+    finally:
+        channel.close()
+
+
+def test_revoked_facility_is_refused_at_its_next_handshake_after_sighup(certs):
+    stubs = Stubs(generate_stubs())
+    ca = FacilityCA(certs)
+    ca.publish(hours_ago=2)
+    server = RxServer(["--certs", str(certs)]).start()
+    try:
+        assert server.wait_for_log(lambda f: f.get("msg") == "revocation checks on", timeout=5) is not None
+        assert health(stubs, server.port, certs, "pharmacy-2").status == stubs.health.HealthCheckResponse.SERVING
+
+        ca.revoke("pharmacy-2")
+        ca.publish(hours_ago=1)
+        mark = server.log_mark()
+        server.send_signal(signal.SIGHUP)
+        assert server.wait_for_log(lambda f: f.get("msg") == "revocation lists reloaded", 10, since=mark), \
+            server.stderr_text(10)
+
+        with pytest.raises(grpc.RpcError) as refused:
+            health(stubs, server.port, certs, "pharmacy-2")
+        assert refused.value.code() == grpc.StatusCode.UNAVAILABLE, refused.value.details()
+        # Others are unaffected.
+        for identity in ("pharmacy", "hospital-prescriber", "regulator"):
+            assert health(stubs, server.port, certs, identity).status == stubs.health.HealthCheckResponse.SERVING
+        assert server.stop() == 0
+    finally:
+        server.cleanup()
+
+
+def test_certificate_revoked_before_start_never_connects(certs):
+    stubs = Stubs(generate_stubs())
+    ca = FacilityCA(certs)
+    ca.revoke("clinic-prescriber")
+    ca.publish(hours_ago=1)
+    server = RxServer(["--certs", str(certs)]).start()
+    try:
+        with pytest.raises(grpc.RpcError) as refused:
+            health(stubs, server.port, certs, "clinic-prescriber")
+        assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+        assert health(stubs, server.port, certs, "hospital-prescriber").status == stubs.health.HealthCheckResponse.SERVING
+    finally:
+        server.cleanup()
