@@ -19,14 +19,18 @@ extension Application {
         logger.notice("revocation checks on", metadata: ["crl_file": "\(path)", "crls": "\(loaded)"])
     }
 
-    /// Re-reads the facility CRL file (SIGHUP): handshakes from now on see newly revoked certificates.
+    /// Re-reads the facility CRL file (SIGHUP): handshakes from now on see newly revoked certificates, and
+    /// the live connections of revoked certificates are closed.
     /// On failure the lists already loaded stay in force.
     public func reloadRevocationLists() {
         let path = Self.revocationListPath(in: self.configuration.certificatesDirectory)
         guard FileManager.default.fileExists(atPath: path) else { return }
         do {
-            let loaded = try self.tls.reloadRevocationLists(crlFile: path)
-            self.logger.notice("revocation lists reloaded", metadata: ["crl_file": "\(path)", "crls": "\(loaded)"])
+            let revoked = try self.tls.reloadRevocationLists(crlFile: path)
+            let closed = self.server.closeConnections(withCertificateSerials: revoked)
+            self.logger.notice(
+                "revocation lists reloaded",
+                metadata: ["crl_file": "\(path)", "revoked": "\(revoked.count)", "connections_closed": "\(closed)"])
         } catch {
             self.logger.error(
                 "revocation list reload failed; the lists already loaded stay in force", metadata: ["error": "\(error)"])

@@ -37,7 +37,7 @@ public final class Application: Sendable {
     let interactions: InteractionKnowledge
     /// Every method served, with its access rule (for `rx-server roles` and tests).
     public let router: Router
-    private let server: Server
+    let server: Server
     /// The server's TLS context, kept for reloading revocation lists (`Application+Revocation.swift`).
     let tls: TLSContext
     let logger: Logger

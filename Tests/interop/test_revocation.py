@@ -1,6 +1,6 @@
 """Facility certificate revocation: with `facility-crl.pem` in the certificates directory every
 handshake is checked against the facility CA's CRL, and SIGHUP re-reads the file, so a facility
-revoked while the server runs is refused at its next handshake."""
+revoked while the server runs loses its live connections and is refused at its next handshake."""
 
 from __future__ import annotations
 
@@ -64,14 +64,18 @@ def certs():
     shutil.rmtree(directory, ignore_errors=True)
 
 
-def health(stubs: Stubs, port: int, certs: Path, identity: str):
-    """A health check on a brand-new connection as `identity` (certificates from `certs`)."""
+def open_channel(port: int, certs: Path, identity: str) -> grpc.Channel:
     credentials = grpc.ssl_channel_credentials(
         root_certificates=(certs / "ca.crt").read_bytes(),
         private_key=(certs / f"{identity}.key").read_bytes(),
         certificate_chain=(certs / f"{identity}.crt").read_bytes())
-    channel = grpc.secure_channel(f"127.0.0.1:{port}", credentials, options=[
+    return grpc.secure_channel(f"127.0.0.1:{port}", credentials, options=[
         ("grpc.ssl_target_name_override", "localhost"), ("grpc.use_local_subchannel_pool", 1)])
+
+
+def health(stubs: Stubs, port: int, certs: Path, identity: str):
+    """A health check on a brand-new connection as `identity` (certificates from `certs`)."""
+    channel = open_channel(port, certs, identity)
     try:
         return stubs.check(channel)(stubs.health.HealthCheckRequest(), timeout=CALL_TIMEOUT_S)
     finally:
@@ -86,13 +90,25 @@ def test_revoked_facility_is_refused_at_its_next_handshake_after_sighup(certs):
     try:
         assert server.wait_for_log(lambda f: f.get("msg") == "revocation checks on", timeout=5) is not None
         assert health(stubs, server.port, certs, "pharmacy-2").status == stubs.health.HealthCheckResponse.SERVING
+        live = open_channel(server.port, certs, "pharmacy-2")
+        check_live = stubs.check(live)
+        assert check_live(stubs.health.HealthCheckRequest(), timeout=CALL_TIMEOUT_S).status == \
+            stubs.health.HealthCheckResponse.SERVING
 
         ca.revoke("pharmacy-2")
         ca.publish(hours_ago=1)
         mark = server.log_mark()
         server.send_signal(signal.SIGHUP)
-        assert server.wait_for_log(lambda f: f.get("msg") == "revocation lists reloaded", 10, since=mark), \
-            server.stderr_text(10)
+        reloaded = server.wait_for_log(lambda f: f.get("msg") == "revocation lists reloaded", 10, since=mark)
+        assert reloaded is not None, server.stderr_text(10)
+        assert str(reloaded.get("connections_closed")) == "1", reloaded
+        assert server.wait_for_log(lambda f: f.get("msg") == "connection closed: client certificate revoked"
+                                   and str(f.get("facility")) == "92031", 5, since=mark), server.stderr_text(10)
+        # The live connection is gone, and the channel cannot get a new one.
+        with pytest.raises(grpc.RpcError) as cut:
+            check_live(stubs.health.HealthCheckRequest(), timeout=CALL_TIMEOUT_S)
+        assert cut.value.code() == grpc.StatusCode.UNAVAILABLE, cut.value.details()
+        live.close()
 
         with pytest.raises(grpc.RpcError) as refused:
             health(stubs, server.port, certs, "pharmacy-2")

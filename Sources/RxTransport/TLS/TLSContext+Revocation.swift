@@ -1,4 +1,5 @@
 import COpenSSL
+import CRxShims
 
 extension TLSContext {
     /// Turns on certificate revocation checks for client certificates, with the CRLs in `file`.
@@ -27,13 +28,27 @@ extension TLSContext {
     /// (the store locks itself). A newer CRL from the same CA (later `lastUpdate`) supersedes the
     /// older one; an identical CRL is ignored.
     ///
-    /// - Returns: The number of CRLs read from the file.
+    /// - Returns: The serial numbers (upper-case hex, as in `FacilityIdentity.certificateSerial`)
+    ///   revoked by the CRLs in the file, so the caller can close those peers' live connections.
     @discardableResult
-    public func reloadRevocationLists(crlFile file: String) throws(TLSError) -> Int {
-        try self.addRevocationLists(from: file)
+    public func reloadRevocationLists(crlFile file: String) throws(TLSError) -> Set<String> {
+        var revoked: Set<String> = []
+        try self.addRevocationLists(from: file) { crl in
+            guard let entries = X509_CRL_get_REVOKED(crl) else { return }
+            for index in 0..<max(OPENSSL_sk_num(entries), 0) {
+                guard let entry = OPENSSL_sk_value(entries, index),
+                    let serial = Self.serialHex(X509_REVOKED_get0_serialNumber(OpaquePointer(entry)))
+                else { continue }
+                revoked.insert(serial)
+            }
+        }
+        return revoked
     }
 
-    private func addRevocationLists(from file: String) throws(TLSError) -> Int {
+    @discardableResult
+    private func addRevocationLists(
+        from file: String, inspect: (OpaquePointer) -> Void = { _ in }
+    ) throws(TLSError) -> Int {
         let store = try withOpenSSLPointer("SSL_CTX_get_cert_store") { SSL_CTX_get_cert_store(self.pointer) }
         let bio = try withOpenSSLPointer("BIO_new_file(\(file))") { BIO_new_file(file, "r") }
         defer { BIO_free(bio) }
@@ -49,7 +64,17 @@ extension TLSContext {
         }
         for crl in crls {
             _ = try withOpenSSLResult("X509_STORE_add_crl(\(file))") { X509_STORE_add_crl(store, crl) }
+            inspect(crl)
         }
         return crls.count
+    }
+
+    /// An ASN.1 serial number as upper-case hex (`BN_bn2hex`), the form peer identities use.
+    private static func serialHex(_ serial: UnsafePointer<ASN1_INTEGER>?) -> String? {
+        guard let serial, let number = ASN1_INTEGER_to_BN(serial, nil) else { return nil }
+        defer { BN_free(number) }
+        guard let hex = BN_bn2hex(number) else { return nil }
+        defer { rx_openssl_free(hex) }
+        return String(cString: hex)
     }
 }
