@@ -40,6 +40,8 @@ public final class Application: Sendable {
     let server: Server
     /// The server's TLS context, kept for reloading revocation lists (`Application+Revocation.swift`).
     let tls: TLSContext
+    /// The prescription signature verifier, kept for reloading the signing CA's CRL.
+    let signatureVerifier: CMSVerifier
     let logger: Logger
 
     /// Every area's schema steps. Anything that opens the database (the server, `rx-server catalog
@@ -72,6 +74,7 @@ public final class Application: Sendable {
             store: self.store, rulesFile: configuration.interactionRulesPath,
             ingredientsFile: configuration.ingredientSynonymsPath, catalog: self.catalog, logger: storeLogger)
 
+        self.signatureVerifier = try Self.signatureVerifier(certificatesDirectory: configuration.certificatesDirectory)
         var router = Router()
         DrugsService(catalog: self.catalog).register(in: &router, access: AccessPolicy.access(for:))
         InteractionCheckService(knowledge: self.interactions, catalog: self.catalog, store: self.store)
@@ -81,7 +84,7 @@ public final class Application: Sendable {
         }
         PrescriptionsService(
             store: self.store,
-            verifier: try CMSVerifier(trustedCAFile: certificates.appendingPathComponent("signing-ca.crt").path),
+            verifier: self.signatureVerifier,
             products: CatalogProductDirectory(catalog: self.catalog),
             screening: KnowledgeInteractionScreening(knowledge: self.interactions, catalog: self.catalog),
             logger: logger

@@ -14,7 +14,10 @@ from pathlib import Path
 import grpc
 import pytest
 
-from harness import CERTS_DIR, RxServer, Stubs, generate_stubs
+from harness import CERTS_DIR, RxServer, Stubs, generate_stubs, secure_channel
+from prescription_helpers import (
+    Prescriptions, doctor_subject, issue_signing_certificate, ordinary, rpc_error, sign,
+)
 
 CALL_TIMEOUT_S = 10
 
@@ -24,11 +27,12 @@ def openssl(*args: str, cwd: Path) -> None:
 
 
 class FacilityCA:
-    """An `openssl ca` state for the development facility CA in a scratch certificates directory."""
+    """An `openssl ca` state for a development CA (`ca` or `signing-ca`) in a scratch certificates
+    directory, publishing its CRL as `crl_name`."""
 
-    def __init__(self, certs: Path):
-        self.certs = certs
-        state = certs / "ca-state"
+    def __init__(self, certs: Path, ca: str = "ca", crl_name: str = "facility-crl.pem"):
+        self.certs, self.ca, self.crl_name = certs, ca, crl_name
+        state = certs / f"{ca}-state"
         state.mkdir()
         (state / "index.txt").write_text("")
         (state / "crlnumber").write_text("01\n")
@@ -44,14 +48,14 @@ default_crl_days = 30
 """)
 
     def revoke(self, name: str) -> None:
-        openssl("ca", "-config", str(self.config), "-keyfile", "ca.key", "-cert", "ca.crt",
+        openssl("ca", "-config", str(self.config), "-keyfile", f"{self.ca}.key", "-cert", f"{self.ca}.crt",
                 "-revoke", f"{name}.crt", cwd=self.certs)
 
     def publish(self, hours_ago: int) -> None:
-        """Writes facility-crl.pem with lastUpdate `hours_ago` hours back (a later CRL must be newer)."""
+        """Writes the CRL with lastUpdate `hours_ago` hours back (a later CRL must be newer)."""
         last = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y%m%d%H%M%SZ")
-        openssl("ca", "-config", str(self.config), "-keyfile", "ca.key", "-cert", "ca.crt", "-gencrl",
-                "-crl_lastupdate", last, "-out", "facility-crl.pem", cwd=self.certs)
+        openssl("ca", "-config", str(self.config), "-keyfile", f"{self.ca}.key", "-cert", f"{self.ca}.crt",
+                "-gencrl", "-crl_lastupdate", last, "-out", self.crl_name, cwd=self.certs)
 
 
 @pytest.fixture
@@ -134,3 +138,42 @@ def test_certificate_revoked_before_start_never_connects(certs):
         assert health(stubs, server.port, certs, "hospital-prescriber").status == stubs.health.HealthCheckResponse.SERVING
     finally:
         server.cleanup()
+
+
+def test_revoked_signing_certificate_is_refused_and_earlier_prescriptions_stay_dispensable(certs):
+    modules = generate_stubs()
+    content = modules["rx/v1/prescription.proto"]
+    signing_ca = FacilityCA(certs, ca="signing-ca", crl_name="signing-crl.pem")
+    signing_ca.publish(hours_ago=2)
+    server = RxServer(["--certs", str(certs)]).start()
+    try:
+        hospital = Prescriptions(modules, secure_channel(server.port, "hospital-prescriber"))
+        pharmacy = Prescriptions(modules, secure_channel(server.port, "pharmacy"))
+        before = hospital.submit_signed(sign(content_bytes(content), certs)).code
+        signed_before_revocation = sign(content_bytes(content), certs)
+        # The same doctor's renewed certificate (another serial), which the revocation must not touch.
+        renewed_cert, renewed_key = issue_signing_certificate(
+            certs, "doctor-1-renewed", doctor_subject(), ca_cert=certs / "signing-ca.crt", ca_key=certs / "signing-ca.key")
+        assert hospital.submit_signed(sign(content_bytes(content), certs, cert=renewed_cert, key=renewed_key)).code
+
+        signing_ca.revoke("doctor-1")
+        signing_ca.publish(hours_ago=1)
+        mark = server.log_mark()
+        server.send_signal(signal.SIGHUP)
+        assert server.wait_for_log(lambda f: f.get("msg") == "signing revocation list reloaded", 10, since=mark), \
+            server.stderr_text(10)
+
+        for signed in (sign(content_bytes(content), certs), signed_before_revocation):
+            refused = rpc_error(lambda: hospital.submit_signed(signed))
+            assert refused.code() == grpc.StatusCode.PERMISSION_DENIED, refused.details()
+            assert "revoked" in refused.details(), refused.details()
+        # The renewed certificate still signs; the prescription accepted before the revocation is dispensed.
+        assert hospital.submit_signed(sign(content_bytes(content), certs, cert=renewed_cert, key=renewed_key)).code
+        assert pharmacy.dispense_lines(before, {1: 1}).code == before
+        assert server.stop() == 0
+    finally:
+        server.cleanup()
+
+
+def content_bytes(module) -> bytes:
+    return ordinary(module).SerializeToString()
