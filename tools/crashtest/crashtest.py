@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -322,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     content = modules["rx/v1/prescription.proto"]
     sign_dir = Path(tempfile.mkdtemp(prefix="rx-crashtest-sign-"))
     signed = [sign(ordinary(content, quantities=[4, 2]).SerializeToString(), sign_dir) for _ in range(4)]
+    shutil.rmtree(sign_dir, ignore_errors=True)
 
     control = ServerControl(data_dir)
     control.start()
