@@ -40,8 +40,12 @@ public final class Application: Sendable {
     /// What `GET /metrics` reports from the transport and from Submit-time screening.
     public let serverMetrics = ServerMetrics()
     public let interactionAlerts = InteractionAlertCounter()
-    private let server: Server
-    private let logger: Logger
+    let server: Server
+    /// The server's TLS context, kept for reloading revocation lists (`Application+Revocation.swift`).
+    let tls: TLSContext
+    /// The prescription signature verifier, kept for reloading the signing CA's CRL.
+    let signatureVerifier: CMSVerifier
+    let logger: Logger
 
     /// Every area's schema steps. Anything that opens the database (the server, `rx-server catalog
     /// import`, backups) opens it with this list: a database recording a step the list lacks is refused.
@@ -57,6 +61,8 @@ public final class Application: Sendable {
             certificateChainFile: certificates.appendingPathComponent("server.crt").path,
             privateKeyFile: certificates.appendingPathComponent("server.key").path,
             clientCAFile: certificates.appendingPathComponent("ca.crt").path)
+        self.tls = tls
+        try Self.enableRevocationChecks(on: tls, certificatesDirectory: configuration.certificatesDirectory, logger: logger)
         // Routine store messages (migrations applied, store opened) stay below the threshold so
         // the first log line of a run is the "started" line that tools read the port from.
         var storeLogger = logger
@@ -71,6 +77,7 @@ public final class Application: Sendable {
             store: self.store, rulesFile: configuration.interactionRulesPath,
             ingredientsFile: configuration.ingredientSynonymsPath, catalog: self.catalog, logger: storeLogger)
 
+        self.signatureVerifier = try Self.signatureVerifier(certificatesDirectory: configuration.certificatesDirectory)
         var router = Router()
         DrugsService(catalog: self.catalog).register(in: &router, access: AccessPolicy.access(for:))
         InteractionCheckService(knowledge: self.interactions, catalog: self.catalog, store: self.store)
@@ -80,7 +87,7 @@ public final class Application: Sendable {
         }
         PrescriptionsService(
             store: self.store,
-            verifier: try CMSVerifier(trustedCAFile: certificates.appendingPathComponent("signing-ca.crt").path),
+            verifier: self.signatureVerifier,
             products: CatalogProductDirectory(catalog: self.catalog),
             screening: KnowledgeInteractionScreening(
                 knowledge: self.interactions, catalog: self.catalog, alertCounter: self.interactionAlerts),

@@ -113,6 +113,7 @@ struct Serve: ParsableCommand {
             metadata: [
                 "port": .stringConvertible(boundPort), "host": "\(self.host)",
                 "io_threads": .stringConvertible(self.ioThreads),
+                "facility_crl": "\(application.revocationChecksEnabled)",
                 "data_dir": "\(self.dataDir)", "certs": "\(self.certs)",
             ])
 
@@ -125,10 +126,14 @@ struct Serve: ParsableCommand {
             source.resume()
             sources.append(source)
         }
-        // SIGHUP: rebuild the catalog snapshot from the database (after `rx-server catalog import`).
+        // SIGHUP: rebuild the catalog snapshot from the database (after `rx-server catalog import`) and
+        // re-read the facility CRL.
         signal(SIGHUP, SIG_IGN)
         let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        hangup.setEventHandler { application.reloadCatalog() }
+        hangup.setEventHandler {
+            application.reloadCatalog()
+            application.reloadRevocationLists()
+        }
         hangup.resume()
         sources.append(hangup)
         stop.wait()

@@ -127,18 +127,10 @@ public struct PrescriptionsService: Sendable {
         }
     }
 
-    /// The status and message a failure means for the caller.
+    /// The status and message a failure means for the caller; storage failures map through
+    /// `StoreError`'s `RPCErrorConvertible` conformance.
     static func rpcError(_ error: any Error) -> RPCError {
-        switch error {
-        case let error as StoreError where error.code == .overloaded:
-            return RPCError(.resourceExhausted, "the prescription store is overloaded; retry later")
-        case let error as StoreError where error.code == .closed:
-            return RPCError(.unavailable, "the server is shutting down")
-        case let error as StoreError where error.code == .busy:
-            return RPCError(.unavailable, "the database is busy; retry")
-        default:
-            return RPCError(mapping: error)
-        }
+        RPCError(mapping: error)
     }
 
     /// Parses a caller-given idempotency key.

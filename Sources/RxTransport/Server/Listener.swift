@@ -132,6 +132,24 @@ final class Listener: EventHandler {
 
     var openCalls: Int { self.connections.values.reduce(0) { $0 + ($1.state == .closed ? 0 : $1.streams.count) } }
 
+    /// Sends GOAWAY to and closes the connections whose peer certificate serial is in `serials`.
+    func closeConnections(withCertificateSerials serials: Set<String>) -> Int {
+        var closed = 0
+        for (key, connection) in self.connections {
+            guard connection.state != .closed, let identity = connection.identity,
+                serials.contains(identity.certificateSerial)
+            else { continue }
+            self.environment.logger.warning(
+                "connection closed: client certificate revoked",
+                metadata: ["facility": "\(identity.facilityCode)", "serial": "\(identity.certificateSerial)"])
+            connection.beginGoingAway()
+            connection.close()
+            self.connections[key] = nil
+            closed += 1
+        }
+        return closed
+    }
+
     /// Closes every connection (after the grace period).
     func closeAll() {
         if let timer = self.sweepTimer { self.loop.cancelTimer(timer) }

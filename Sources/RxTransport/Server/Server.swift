@@ -85,6 +85,18 @@ public final class Server: Sendable {
         self.finished.signal()
     }
 
+    /// Closes, on every loop, the open connections whose client certificate serial is in `serials`
+    /// (after a CRL reload: a revoked facility must not keep its live connections). Each gets a GOAWAY
+    /// and is closed at once; calls in flight on it are abandoned. Returns how many were closed.
+    @discardableResult
+    public func closeConnections(withCertificateSerials serials: Set<String>) -> Int {
+        guard !serials.isEmpty else { return 0 }
+        let listeners = self.listeners.withLock { $0 }
+        let closed = Atomic<Int>(0)
+        self.onEveryLoop(listeners) { closed.add($0.closeConnections(withCertificateSerials: serials), ordering: .relaxed) }
+        return closed.load(ordering: .relaxed)
+    }
+
     /// Runs `body` on each listener's loop and waits for all of them.
     private func onEveryLoop(_ listeners: [LoopBound<Listener>], _ body: @escaping @Sendable (Listener) -> Void) {
         let group = DispatchGroup()
