@@ -50,6 +50,8 @@ MATRIX = [
     ("/rx.v1.Drugs/QuoteLines",                "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/CheckInteractions",         "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/ReloadCatalog",             D, D, D, "OK", D),
+    ("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",      "OK", "OK", "OK", "OK", D),
+    ("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", "OK", "OK", "OK", "OK", D),
 ]
 CELLS = [(row[0], caller, expected) for row in MATRIX for caller, expected in zip(CALLERS, row[1:])]
 
@@ -126,6 +128,13 @@ class Calls:
             call = channel.unary_unary(method, request_serializer=type(request).SerializeToString,
                                        response_deserializer=response_type.FromString)
             return call(request, timeout=CALL_TIMEOUT_S)
+        if service.startswith("grpc.reflection."):
+            # ServerReflectionRequest{list_services: ""} (field 7), as raw bytes on the bidirectional stream.
+            call = channel.stream_stream(method, request_serializer=None, response_deserializer=None)
+            responses = call(iter([b"\x3a\x00"]), timeout=CALL_TIMEOUT_S)
+            first = next(responses)
+            responses.cancel()
+            return first
         raise AssertionError(f"no call builder for {method}: add one with its row")
 
 

@@ -92,7 +92,8 @@ def test_revoked_facility_is_refused_at_its_next_handshake_after_sighup(certs):
     ca.publish(hours_ago=2)
     server = RxServer(["--certs", str(certs)]).start()
     try:
-        assert server.wait_for_log(lambda f: f.get("msg") == "revocation checks on", timeout=5) is not None
+        assert server.wait_for_log(lambda f: f.get("msg") == "started" and f.get("facility_crl") == "true",
+                                   timeout=5) is not None
         assert health(stubs, server.port, certs, "pharmacy-2").status == stubs.health.HealthCheckResponse.SERVING
         live = open_channel(server.port, certs, "pharmacy-2")
         check_live = stubs.check(live)
