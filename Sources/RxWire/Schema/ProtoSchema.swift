@@ -6,16 +6,16 @@ public enum ProtoSchema {
     /// messages excepted: they are Swift dictionaries).
     public static let messageTypes: [any ProtoMessage.Type] =
         Self.healthMessageTypes + Self.diagnosticsMessageTypes + Self.prescriptionMessageTypes
-        + Self.prescriptionsServiceMessageTypes + Self.drugsMessageTypes
+        + Self.prescriptionsServiceMessageTypes + Self.drugsMessageTypes + Self.statisticsMessageTypes
 
     /// Every enum type in `Protos/`.
     public static let enumTypes: [any ProtoEnum.Type] =
         Self.healthEnumTypes + Self.diagnosticsEnumTypes + Self.prescriptionEnumTypes
-        + Self.prescriptionsServiceEnumTypes + Self.drugsEnumTypes
+        + Self.prescriptionsServiceEnumTypes + Self.drugsEnumTypes + Self.statisticsEnumTypes
 
     /// Every service in `Protos/`.
     public static let services: [ServiceSchema] =
-        [.health, .diagnostics] + Self.prescriptionsServices + Self.drugsServices
+        [.health, .diagnostics] + Self.prescriptionsServices + Self.drugsServices + Self.statisticsServices
 
     public static var messages: [MessageSchema] { Self.messageTypes.map { $0.schema } }
 

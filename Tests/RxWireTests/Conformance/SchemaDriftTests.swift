@@ -25,7 +25,7 @@ struct SchemaDriftTests {
         let descriptors = try FileDescriptorSet(serializedBytes: try protoc.descriptorSet())
         #expect(descriptors.file.map(\.name).sorted() == [
             "grpc/health/v1/health.proto", "rx/v1/diagnostics.proto", "rx/v1/drugs.proto", "rx/v1/prescription.proto",
-            "rx/v1/prescriptions.proto",
+            "rx/v1/prescriptions.proto", "rx/v1/statistics.proto",
         ])
         #expect(descriptors.file.allSatisfy { $0.syntax == "proto3" })
     }
