@@ -61,10 +61,18 @@ let package = Package(
                 "RxWire", "RxTransport", "RxStore", "RxSignature",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Regulators' statistics and controlled-substance monitoring over aggregates kept by the
+        // prescriptions' write hook.
+        .target(
+            name: "RxStatistics",
+            dependencies: [
+                "RxWire", "RxTransport", "RxStore", "RxPrescriptions", "RxDrugKnowledge",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "RxApp",
             dependencies: [
-                "RxWire", "RxTransport", "RxStore", "RxSignature", "RxDrugKnowledge", "RxPrescriptions",
+                "RxWire", "RxTransport", "RxStore", "RxSignature", "RxDrugKnowledge", "RxPrescriptions", "RxStatistics",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -106,6 +114,12 @@ let package = Package(
             name: "RxPrescriptionsTests",
             dependencies: [
                 "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "RxStatisticsTests",
+            dependencies: [
+                "RxStatistics", "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),

@@ -12,6 +12,7 @@ public enum AccessPolicy {
 
     /// Each service area lists its methods in `AccessPolicy+Area.swift`.
     public static let entries: [Entry] = healthEntries + diagnosticsEntries + prescriptionsEntries + drugsEntries
+        + statisticsEntries
 
     static let healthEntries: [Entry] = [
         Entry(method: "/grpc.health.v1.Health/Check", access: .anyFacility, note: "liveness; any verified certificate"),
