@@ -8,7 +8,7 @@ import grpc
 import pytest
 
 from harness import generate_stubs, secure_channel
-from prescription_helpers import database_file
+from prescription_helpers import database_file, rxctl
 
 CALL_TIMEOUT_S = 20
 # January 2026 in Vietnam (UTC+7).
@@ -128,3 +128,23 @@ def test_streamed_rows_and_a_client_cancelling_mid_stream(make_server, statistic
         assert [(row.issued, row.quantity_prescribed) for row in totals] == [(3 * 31 * 200, 30 * 31 * 200)]
     finally:
         channel.close()
+
+
+def test_rxctl_stats_prints_a_table_and_writes_csv(make_server, tmp_path):
+    server = make_server()
+    plant_cells(server, days=3, facilities=2)
+    table = rxctl(server.port, "stats", "query", "--from", "2026-01-01", "--to", "2026-02-01", "--group-by",
+                  "day,facility", identity="regulator")
+    assert table.returncode == 0, table.stderr
+    assert "2026-01-03" in table.stdout and "79001" in table.stdout
+    csv_file = tmp_path / "stats.csv"
+    written = rxctl(server.port, "stats", "query", "--from", "2026-01-01", "--to", "2026-02-01", "--group-by",
+                    "province", "--csv", str(csv_file), identity="regulator")
+    assert written.returncode == 0, written.stderr
+    lines = csv_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("province,issued,")
+    assert lines[1].startswith("79,18,")
+    refused = rxctl(server.port, "alerts", identity="pharmacy")
+    assert refused.returncode != 0 and "PERMISSION_DENIED" in (refused.stderr + refused.stdout)
+    alerts = rxctl(server.port, "alerts", identity="regulator")
+    assert alerts.returncode == 0, alerts.stderr
