@@ -93,6 +93,24 @@ let package = Package(
             ]),
         .executableTarget(
             name: "wire-bench", dependencies: ["RxWire"], path: "tools/wire-bench"),
+        // National-scale synthetic data set for the statistics (writes a database file directly), and the
+        // statistics benchmark over it.
+        .executableTarget(
+            name: "rx-datagen",
+            dependencies: [
+                "RxApp", "RxStatistics", "RxPrescriptions", "RxDrugKnowledge", "RxStore", "RxSignature", "RxWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/datagen"),
+        .executableTarget(
+            name: "rx-statbench",
+            dependencies: [
+                "RxApp", "RxStatistics", "RxPrescriptions", "RxStore", "RxWire", "RxTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/statbench"),
         .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
         // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
         // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.
