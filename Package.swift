@@ -61,10 +61,18 @@ let package = Package(
                 "RxWire", "RxTransport", "RxStore", "RxSignature",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Regulators' statistics and controlled-substance monitoring over aggregates kept by the
+        // prescriptions' write hook.
+        .target(
+            name: "RxStatistics",
+            dependencies: [
+                "RxWire", "RxTransport", "RxStore", "RxPrescriptions", "RxDrugKnowledge",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "RxApp",
             dependencies: [
-                "RxWire", "RxTransport", "RxStore", "RxSignature", "RxDrugKnowledge", "RxPrescriptions",
+                "RxWire", "RxTransport", "RxStore", "RxSignature", "RxDrugKnowledge", "RxPrescriptions", "RxStatistics",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -92,6 +100,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "tools/loadgen"),
+        // National-scale synthetic data set for the statistics (writes a database file directly), and the
+        // statistics benchmark over it.
+        .executableTarget(
+            name: "rx-datagen",
+            dependencies: [
+                "RxApp", "RxStatistics", "RxPrescriptions", "RxDrugKnowledge", "RxStore", "RxSignature", "RxWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/datagen"),
+        .executableTarget(
+            name: "rx-statbench",
+            dependencies: [
+                "RxApp", "RxStatistics", "RxPrescriptions", "RxStore", "RxWire", "RxTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/statbench"),
         .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
         // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
         // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.
@@ -113,6 +139,12 @@ let package = Package(
             name: "RxPrescriptionsTests",
             dependencies: [
                 "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "RxStatisticsTests",
+            dependencies: [
+                "RxStatistics", "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),

@@ -3,6 +3,7 @@ import Logging
 import RxPrescriptions
 import RxSignature
 import RxDrugKnowledge
+import RxStatistics
 import RxStore
 import RxTransport
 
@@ -51,6 +52,7 @@ public final class Application: Sendable {
     /// import`, backups) opens it with this list: a database recording a step the list lacks is refused.
     public static let schema = Migrations(combining: [
         Migrations.standard.steps, InteractionKnowledgeBase.interactionMigrations, PrescriptionSchema.migrations,
+        StatisticsSchema.migrations,
     ])
 
     public init(configuration: Configuration, logger: Logger) throws {
@@ -91,8 +93,10 @@ public final class Application: Sendable {
             products: CatalogProductDirectory(catalog: self.catalog),
             screening: KnowledgeInteractionScreening(
                 knowledge: self.interactions, catalog: self.catalog, alertCounter: self.interactionAlerts),
-            logger: logger
+            logger: logger,
+            events: StatisticsRecorder()
         ).register(in: &router, access: AccessPolicy.access(for:))
+        StatisticsService(store: self.store, logger: logger).register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)

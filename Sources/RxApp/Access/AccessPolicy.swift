@@ -12,7 +12,8 @@ public enum AccessPolicy {
 
     /// Each service area lists its methods in `AccessPolicy+Area.swift`.
     public static let entries: [Entry] =
-        healthEntries + diagnosticsEntries + prescriptionsEntries + drugsEntries + operationsEntries
+        healthEntries + diagnosticsEntries + prescriptionsEntries + drugsEntries + statisticsEntries
+        + operationsEntries
 
     static let healthEntries: [Entry] = [
         Entry(method: "/grpc.health.v1.Health/Check", access: .anyFacility, note: "liveness; any verified certificate"),

@@ -18,6 +18,7 @@ extension PrescriptionsService {
             }
             let now = self.clock.now()
             let role = Self.roles(of: caller)
+            let events = self.events
             return try await self.store.write { connection in
                 guard let prescription = try PrescriptionRepository.load(code, on: connection) else {
                     throw PrescriptionError.notFound("no prescription has the code \(code)")
@@ -34,6 +35,7 @@ extension PrescriptionsService {
                     try PrescriptionRepository.addHistory(
                         code: code, status: .cancelled, at: now, facilityCode: caller.facilityCode, reason: reason,
                         on: connection)
+                    try events.cancelled(code: code, at: now, on: connection)
                 case .cancelled: break
                 }
                 try AuditLog.append(

@@ -29,6 +29,7 @@ extension PrescriptionsService {
         let lines = try self.priced(request, against: prescription, on: CivilDate.inVietnam(at: now))
         let role = Self.roles(of: caller)
         let invoice = request.invoiceNumber
+        let events = self.events
         return try await self.store.write { connection in
             if let replayed = try Self.replay(
                 DispensePrescriptionResponse.self, facilityCode: facilityCode, method: "Dispense", key: key,
@@ -60,6 +61,11 @@ extension PrescriptionsService {
                     code: code, status: newStatus, at: now, facilityCode: facilityCode, reason: "dispense \(dispenseID)",
                     on: connection)
             }
+            try events.dispensed(
+                PrescriptionDispensed(
+                    code: code, pharmacyFacilityCode: facilityCode, at: now, lines: lines, previousStatus: current.status,
+                    newStatus: newStatus),
+                on: connection)
             var response = DispensePrescriptionResponse()
             response.code = code
             response.status = newStatus.wireStatus

@@ -50,6 +50,8 @@ extension PrescriptionsService {
         let proposed = try content.proposedCode.map { text throws(PrescriptionError) in try PrescriptionCode(parsing: text) }
         let generateCode = self.generateCode
         let role = Self.roles(of: caller)
+        let events = self.events
+        let prescriberCertificate = signature.signerPractisingCertificate
         return try await self.store.write { connection in
             if let replayed = try Self.replay(
                 SubmitPrescriptionResponse.self, facilityCode: facilityCode, method: method, key: key,
@@ -66,6 +68,11 @@ extension PrescriptionsService {
                 on: connection)
             try PrescriptionRepository.recordOverrides(
                 screening.acknowledged, code: code, now: now, on: connection)
+            try events.submitted(
+                PrescriptionSubmitted(
+                    code: code, validated: validated, patientKeys: patientKeys,
+                    prescriberCertificate: prescriberCertificate, interactionAlerts: screening.alerts.count, at: now),
+                on: connection)
             var response = SubmitPrescriptionResponse()
             response.code = code
             response.validUntilUnixSeconds = validated.validUntil
@@ -85,6 +92,7 @@ extension PrescriptionsService {
                 try AuditLog.append(
                     on: connection, at: now, facilityCode: facilityCode, role: role, method: method, code: old,
                     result: "OK")
+                try events.replaced(code: old, by: code, at: now, on: connection)
             }
             return response
         }

@@ -25,6 +25,8 @@ public struct PrescriptionsService: Sendable {
     let screening: any InteractionScreening
     let clock: PrescriptionClock
     let logger: Logger
+    /// Told of every committed change inside the write (statistics keep their aggregates current).
+    let events: any PrescriptionEventSink
     /// Draws a new code; replaceable so tests can force collisions.
     let generateCode: @Sendable (_ facilityCode: String, _ type: PrescriptionType) -> PrescriptionCode
 
@@ -34,9 +36,11 @@ public struct PrescriptionsService: Sendable {
     ///   - products: the drug catalog.
     ///   - screening: the interaction checker.
     ///   - clock: "now" for validity and audit times.
+    ///   - events: called inside each write transaction with the change just made.
     public init(
         store: Store, verifier: any SignatureVerifier, products: any ProductDirectory,
         screening: any InteractionScreening, clock: PrescriptionClock = .system, logger: Logger,
+        events: any PrescriptionEventSink = NoPrescriptionEvents(),
         generateCode: @escaping @Sendable (_ facilityCode: String, _ type: PrescriptionType) -> PrescriptionCode = {
             facilityCode, type in
             var generator = SystemRandomNumberGenerator()
@@ -49,6 +53,7 @@ public struct PrescriptionsService: Sendable {
         self.screening = screening
         self.clock = clock
         self.logger = logger
+        self.events = events
         self.generateCode = generateCode
     }
 

@@ -7,15 +7,17 @@ public enum ProtoSchema {
     public static let messageTypes: [any ProtoMessage.Type] =
         Self.healthMessageTypes + Self.diagnosticsMessageTypes + Self.prescriptionMessageTypes
         + Self.prescriptionsServiceMessageTypes + Self.drugsMessageTypes + Self.reflectionMessageTypes
+        + Self.statisticsMessageTypes
 
     /// Every enum type in `Protos/`.
     public static let enumTypes: [any ProtoEnum.Type] =
         Self.healthEnumTypes + Self.diagnosticsEnumTypes + Self.prescriptionEnumTypes
-        + Self.prescriptionsServiceEnumTypes + Self.drugsEnumTypes + Self.reflectionEnumTypes
+        + Self.prescriptionsServiceEnumTypes + Self.drugsEnumTypes + Self.reflectionEnumTypes + Self.statisticsEnumTypes
 
     /// Every service in `Protos/`.
     public static let services: [ServiceSchema] =
         [.health, .diagnostics] + Self.prescriptionsServices + Self.drugsServices + Self.reflectionServices
+        + Self.statisticsServices
 
     public static var messages: [MessageSchema] { Self.messageTypes.map { $0.schema } }
 

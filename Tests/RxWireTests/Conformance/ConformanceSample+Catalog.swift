@@ -7,7 +7,7 @@ extension ConformanceSample {
     static let catalog: [ConformanceSample] = [
         .wireSampleWithText, .wireSampleWithNumber, .wireSampleWithNested, .echoRequest, .echoResponse,
         .healthCheckRequest, .healthCheckResponse, .healthListRequest, .healthListResponse, .prescription,
-    ] + prescriptionsServiceSamples + drugs + reflection
+    ] + prescriptionsServiceSamples + drugs + reflection + statistics
 
     static let wireSampleWithText = ConformanceSample(name: "WireSample, choice_text", message: {
         var sample = WireSample()

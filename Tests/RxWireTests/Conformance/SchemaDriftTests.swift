@@ -26,7 +26,7 @@ struct SchemaDriftTests {
         #expect(descriptors.file.map(\.name).sorted() == [
             "grpc/health/v1/health.proto", "grpc/reflection/v1/reflection.proto", "grpc/reflection/v1alpha/reflection.proto",
             "rx/v1/diagnostics.proto", "rx/v1/drugs.proto", "rx/v1/prescription.proto",
-            "rx/v1/prescriptions.proto",
+            "rx/v1/prescriptions.proto", "rx/v1/statistics.proto",
         ])
         #expect(descriptors.file.allSatisfy { $0.syntax == "proto3" })
     }

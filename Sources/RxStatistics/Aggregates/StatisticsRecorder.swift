@@ -1,0 +1,201 @@
+import RxPrescriptions
+import RxStore
+import RxWire
+
+/// Keeps the statistics tables current: called by the prescriptions service inside the same write
+/// transaction as each Submit, Replace, Dispense and Cancel, so aggregates never disagree with the
+/// prescriptions they count and no batch job is needed.
+public struct StatisticsRecorder: PrescriptionEventSink {
+    public init() {}
+
+    public func submitted(_ event: PrescriptionSubmitted, on connection: SQLiteConnection) throws {
+        let content = event.validated.content
+        let type = Int64(content.type.rawValue)
+        let patient = event.patientKeys.first
+        let items = Self.items(of: event.validated)
+        let day = VietnamDay.of(content.issuedAtUnixSeconds)
+        let total = content.lines.reduce(Int64(0)) { $0 + Int64($1.quantity) }
+        try Self.add(
+            CellChange(issued: 1, quantityPrescribed: total),
+            to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: "", atc: ""),
+            patient: patient, on: connection)
+        var pairs: [PrescribedItem.Pair: Int64] = [:]
+        for item in items { pairs[item.pair, default: 0] += item.quantity }
+        for (pair, quantity) in pairs.sorted(by: { $0.key < $1.key }) {
+            try Self.add(
+                CellChange(issued: 1, quantityPrescribed: quantity),
+                to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
+                patient: patient, on: connection)
+        }
+        try connection.run(
+            """
+            INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
+                interaction_alerts, overrides)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            """,
+            .text(event.code), .text(content.facilityCode), .text(String(content.facilityCode.prefix(2))),
+            .integer(type), .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil),
+            patient.map { .blob($0) } ?? .null, .integer(Int64(event.interactionAlerts)),
+            .integer(Int64(content.interactionOverrides.count)))
+        for item in items {
+            try connection.run(
+                """
+                INSERT OR IGNORE INTO stat_prescription_items (code, line_number, ingredient, atc, registration_number)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+                .text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
+                .text(item.registrationNumber))
+        }
+        try Self.recordControlled(event, items: items, patient: patient, on: connection)
+    }
+
+    public func dispensed(_ event: PrescriptionDispensed, on connection: SQLiteConnection) throws {
+        guard let prescription = try Self.prescription(event.code, on: connection) else { return }
+        let fully: Int64 = event.newStatus == .completed && event.previousStatus != .completed ? 1 : 0
+        let partly: Int64 = event.previousStatus == .active && event.newStatus == .partlyDispensed ? 1 : 0
+        let day = VietnamDay.of(event.at)
+        var whole = CellChange(dispensedFully: fully, dispensedPartly: partly)
+        for line in event.lines {
+            whole.quantityDispensed += Int64(line.quantity)
+            whole.valueReferenceVND += Int64(line.quantity) * line.referenceUnitPriceVND
+            whole.valueChargedVND += Int64(line.quantity) * line.unitPriceVND
+        }
+        try Self.add(whole, to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
+        let items = try connection.query(
+            "SELECT line_number, ingredient, atc, registration_number FROM stat_prescription_items WHERE code = ?",
+            .text(event.code)
+        ) { row in
+            (line: row.int64(at: 0), pair: PrescribedItem.Pair(ingredient: row.string(at: 1) ?? "", atc: row.string(at: 2) ?? ""),
+             registration: row.string(at: 3) ?? "")
+        }
+        var changes: [PrescribedItem.Pair: CellChange] = [:]
+        var substituted = false
+        for item in items {
+            var change = changes[item.pair] ?? CellChange(dispensedFully: fully, dispensedPartly: partly)
+            if let line = event.lines.first(where: { Int64($0.lineNumber) == item.line }) {
+                change.quantityDispensed += Int64(line.quantity)
+                change.valueReferenceVND += Int64(line.quantity) * line.referenceUnitPriceVND
+                change.valueChargedVND += Int64(line.quantity) * line.unitPriceVND
+                if !line.registrationNumber.isEmpty && line.registrationNumber != item.registration { substituted = true }
+            }
+            changes[item.pair] = change
+        }
+        for (pair, change) in changes.sorted(by: { $0.key < $1.key }) {
+            try Self.add(change, to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
+        }
+        try connection.run(
+            """
+            UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),
+                substituted = max(substituted, ?), open = CASE WHEN ? THEN 0 ELSE open END
+            WHERE code = ?
+            """,
+            .integer(event.at), .integer(substituted ? 1 : 0), .integer(event.newStatus == .completed ? 1 : 0),
+            .text(event.code))
+        try connection.run(
+            """
+            INSERT OR IGNORE INTO stat_controlled_fills (code, pharmacy, dispensed_at)
+            SELECT DISTINCT code, ?, ? FROM stat_controlled WHERE code = ?
+            """,
+            .text(event.pharmacyFacilityCode), .integer(event.at), .text(event.code))
+    }
+
+    public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
+        guard let prescription = try Self.prescription(code, on: connection) else { return }
+        let day = VietnamDay.of(at)
+        try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
+        let pairs = try connection.query(
+            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
+        ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
+        for pair in pairs {
+            try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
+        }
+        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
+    }
+
+    public func replaced(code: String, by replacement: String, at: Int64, on connection: SQLiteConnection) throws {
+        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
+    }
+
+    // MARK: Steps
+
+    /// Adds `change` to the cell `key` (creating it) and files `patient` under it.
+    static func add(_ change: CellChange, to key: CellKey, patient: [UInt8]?, on connection: SQLiteConnection) throws {
+        let ids = try connection.query(
+            """
+            INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
+                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (day, facility_code, type, ingredient, atc) DO UPDATE SET
+                issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
+                dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
+                quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
+                quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
+                value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
+                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd
+            RETURNING id
+            """,
+            .integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
+            .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
+            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
+            .integer(change.valueReferenceVND), .integer(change.valueChargedVND)
+        ) { $0.int64(at: 0) }
+        guard let patient, let id = ids.first else { return }
+        try connection.run(
+            "INSERT OR IGNORE INTO stat_cell_patients (cell_id, patient_key) VALUES (?, ?)", .integer(id), .blob(patient))
+    }
+
+    /// The (line, ingredient, ATC) items of a validated prescription: catalog ingredients and first ATC code
+    /// when the catalog knows the product, the prescription's own ingredient names otherwise.
+    static func items(of validated: ValidatedPrescription) -> [PrescribedItem] {
+        var items: [PrescribedItem] = []
+        for (index, line) in validated.content.lines.enumerated() {
+            let product = index < validated.products.count ? validated.products[index] : nil
+            let names = product.map { $0.ingredients.map(\.inn) }.flatMap { $0.isEmpty ? nil : $0 }
+                ?? line.activeIngredients.map(\.inn)
+            var controlled = product?.controlledClass ?? .none
+            if controlled == .none && validated.content.type == .narcotic { controlled = .narcotic }
+            var seen: Set<String> = []
+            for name in names {
+                let ingredient = name.lowercased()
+                guard seen.insert(ingredient).inserted else { continue }
+                items.append(PrescribedItem(
+                    lineNumber: Int64(line.lineNumber), registrationNumber: line.registrationNumber,
+                    pair: PrescribedItem.Pair(ingredient: ingredient, atc: product?.atcCodes.first ?? ""),
+                    quantity: Int64(line.quantity), controlledClass: controlled, daysOfSupply: Int64(line.daysOfSupply)))
+            }
+        }
+        return items
+    }
+
+    /// Files narcotic and psychotropic prescriptions for controlled-substance monitoring (with the
+    /// patient's name: the alerts name the patient).
+    static func recordControlled(
+        _ event: PrescriptionSubmitted, items: [PrescribedItem], patient: [UInt8]?, on connection: SQLiteConnection
+    ) throws {
+        guard let patient else { return }
+        var days: [String: Int64] = [:]
+        for item in items where item.controlledClass == .narcotic || item.controlledClass == .psychotropic {
+            days[item.controlledClass.rawValue] = max(days[item.controlledClass.rawValue] ?? 0, item.daysOfSupply)
+        }
+        let content = event.validated.content
+        for (substanceClass, supply) in days.sorted(by: { $0.key < $1.key }) {
+            try connection.run(
+                """
+                INSERT OR IGNORE INTO stat_controlled (code, class, patient_key, patient_name, prescriber, issued_at,
+                    days_of_supply)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                .text(event.code), .text(substanceClass), .blob(patient), .text(content.patient?.fullName ?? ""),
+                .text(event.prescriberCertificate), .integer(content.issuedAtUnixSeconds), .integer(supply))
+        }
+    }
+
+    /// The cell coordinates of a stored prescription.
+    static func prescription(_ code: String, on connection: SQLiteConnection) throws -> PrescriptionCoordinates? {
+        try connection.query(
+            "SELECT facility_code, type, patient_key FROM stat_prescriptions WHERE code = ?", .text(code)
+        ) { row in
+            PrescriptionCoordinates(facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2))
+        }.first
+    }
+}

@@ -1,0 +1,89 @@
+import RxStore
+
+/// The statistics tables, as schema migrations in this module's range (400-499).
+///
+/// `stat_cells` holds counts, quantities and values per (Vietnam day, issuing facility, type, ingredient,
+/// ATC); the row with ingredient '' and ATC '' of a key counts each prescription once, the other rows
+/// count it once per (ingredient, ATC) pair it contains. `stat_cell_patients` keeps which patients a cell
+/// counted, so distinct-patient counts (and the <5 suppression) are exact. `stat_prescriptions` keeps one
+/// row per prescription for rates and for expiry, which is derived at query time from the partial index
+/// on `valid_until` over prescriptions still open (never a nightly batch).
+public enum StatisticsSchema {
+    /// The statistics area's steps, oldest first.
+    public static let migrations: [Migration] = [
+        Migration(version: 400, name: "statistics", sql: Self.statisticsV1)
+    ]
+
+    static let statisticsV1 = """
+        CREATE TABLE stat_cells (
+            id INTEGER PRIMARY KEY,
+            day INTEGER NOT NULL,
+            facility_code TEXT NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            issued INTEGER NOT NULL DEFAULT 0,
+            dispensed_fully INTEGER NOT NULL DEFAULT 0,
+            dispensed_partly INTEGER NOT NULL DEFAULT 0,
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            quantity_prescribed INTEGER NOT NULL DEFAULT 0,
+            quantity_dispensed INTEGER NOT NULL DEFAULT 0,
+            value_reference_vnd INTEGER NOT NULL DEFAULT 0,
+            value_charged_vnd INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (day, facility_code, type, ingredient, atc)
+        );
+        CREATE INDEX stat_cells_by_ingredient ON stat_cells (ingredient, day);
+
+        CREATE TABLE stat_cell_patients (
+            cell_id INTEGER NOT NULL,
+            patient_key BLOB NOT NULL,
+            PRIMARY KEY (cell_id, patient_key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stat_prescriptions (
+            code TEXT PRIMARY KEY NOT NULL,
+            facility_code TEXT NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            issued_at INTEGER NOT NULL,
+            valid_until INTEGER NOT NULL,
+            patient_key BLOB,
+            open INTEGER NOT NULL,
+            first_dispensed_at INTEGER,
+            substituted INTEGER NOT NULL DEFAULT 0,
+            interaction_alerts INTEGER NOT NULL,
+            overrides INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX stat_prescriptions_by_issue ON stat_prescriptions (issued_at);
+        CREATE INDEX stat_prescriptions_open_by_expiry ON stat_prescriptions (valid_until) WHERE open = 1;
+
+        CREATE TABLE stat_prescription_items (
+            code TEXT NOT NULL,
+            line_number INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            registration_number TEXT NOT NULL,
+            PRIMARY KEY (code, line_number, ingredient)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stat_controlled (
+            code TEXT NOT NULL,
+            class TEXT NOT NULL,
+            patient_key BLOB NOT NULL,
+            patient_name TEXT NOT NULL,
+            prescriber TEXT NOT NULL,
+            issued_at INTEGER NOT NULL,
+            days_of_supply INTEGER NOT NULL,
+            PRIMARY KEY (code, class)
+        ) WITHOUT ROWID;
+        CREATE INDEX stat_controlled_by_issue ON stat_controlled (issued_at);
+
+        CREATE TABLE stat_controlled_fills (
+            code TEXT NOT NULL,
+            pharmacy TEXT NOT NULL,
+            dispensed_at INTEGER NOT NULL,
+            PRIMARY KEY (code, pharmacy, dispensed_at)
+        ) WITHOUT ROWID;
+        """
+}

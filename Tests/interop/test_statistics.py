@@ -1,0 +1,150 @@
+"""rx.v1.Statistics through grpcio: regulator-only access, streamed rows, cancelling mid-stream."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import grpc
+import pytest
+
+from harness import generate_stubs, secure_channel
+from prescription_helpers import database_file, rxctl
+
+CALL_TIMEOUT_S = 20
+# January 2026 in Vietnam (UTC+7).
+JANUARY_FROM = 1_767_200_400
+JANUARY_TO = 1_769_878_800
+FIRST_DAY = (JANUARY_FROM + 25_200) // 86_400
+
+
+@pytest.fixture(scope="module")
+def statistics():
+    return generate_stubs()["rx/v1/statistics.proto"]
+
+
+def query_call(channel: grpc.Channel, statistics):
+    return channel.unary_stream(
+        "/rx.v1.Statistics/Query",
+        request_serializer=statistics.StatisticsQuery.SerializeToString,
+        response_deserializer=statistics.StatisticsRow.FromString,
+    )
+
+
+def alerts_call(channel: grpc.Channel, statistics):
+    return channel.unary_stream(
+        "/rx.v1.Statistics/ControlledSubstanceAlerts",
+        request_serializer=statistics.ControlledSubstanceAlertsRequest.SerializeToString,
+        response_deserializer=statistics.ControlledSubstanceAlert.FromString,
+    )
+
+
+def rates_call(channel: grpc.Channel, statistics):
+    return channel.unary_unary(
+        "/rx.v1.Statistics/Rates",
+        request_serializer=statistics.StatisticsRatesRequest.SerializeToString,
+        response_deserializer=statistics.StatisticsRates.FromString,
+    )
+
+
+def plant_cells(server, days: int, facilities: int) -> None:
+    """Writes aggregate cells straight into the database: `days` × `facilities` cells of 5 patients each."""
+    connection = sqlite3.connect(database_file(server.data_dir), timeout=30)
+    try:
+        with connection:
+            for day in range(days):
+                for facility in range(facilities):
+                    cursor = connection.execute(
+                        "INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued,"
+                        " quantity_prescribed) VALUES (?, ?, ?, 1, '', '', 3, 30)",
+                        (FIRST_DAY + day, f"79{facility:03d}", "79"),
+                    )
+                    connection.executemany(
+                        "INSERT INTO stat_cell_patients (cell_id, patient_key) VALUES (?, ?)",
+                        [(cursor.lastrowid, bytes([patient, facility % 256, day % 256])) for patient in range(5)],
+                    )
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("identity", ["hospital-prescriber", "pharmacy", "norole"])
+def test_only_regulators_may_call(server, statistics, identity):
+    channel = secure_channel(server.port, identity)
+    try:
+        request = statistics.StatisticsQuery(from_unix_seconds=JANUARY_FROM, to_unix_seconds=JANUARY_TO)
+        with pytest.raises(grpc.RpcError) as refused:
+            list(query_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+        with pytest.raises(grpc.RpcError) as refused:
+            list(alerts_call(channel, statistics)(statistics.ControlledSubstanceAlertsRequest(), timeout=CALL_TIMEOUT_S))
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+        with pytest.raises(grpc.RpcError) as refused:
+            rates_call(channel, statistics)(statistics.StatisticsRatesRequest(from_unix_seconds=0, to_unix_seconds=1),
+                                            timeout=CALL_TIMEOUT_S)
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    finally:
+        channel.close()
+
+
+def test_regulator_gets_a_suppressed_total_on_an_empty_database(server, statistics):
+    channel = secure_channel(server.port, "regulator")
+    try:
+        request = statistics.StatisticsQuery(from_unix_seconds=JANUARY_FROM, to_unix_seconds=JANUARY_TO)
+        rows = list(query_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+        assert len(rows) == 1 and rows[0].suppressed and rows[0].issued == 0
+        assert list(alerts_call(channel, statistics)(statistics.ControlledSubstanceAlertsRequest(),
+                                                     timeout=CALL_TIMEOUT_S)) == []
+        with pytest.raises(grpc.RpcError) as refused:
+            bad = statistics.StatisticsQuery(from_unix_seconds=JANUARY_TO, to_unix_seconds=JANUARY_FROM)
+            list(query_call(channel, statistics)(bad, timeout=CALL_TIMEOUT_S))
+        assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    finally:
+        channel.close()
+
+
+def test_streamed_rows_and_a_client_cancelling_mid_stream(make_server, statistics):
+    server = make_server()
+    plant_cells(server, days=31, facilities=200)
+    channel = secure_channel(server.port, "regulator")
+    try:
+        statistics_module = statistics
+        request = statistics_module.StatisticsQuery(
+            from_unix_seconds=JANUARY_FROM, to_unix_seconds=JANUARY_TO,
+            group_by=[statistics_module.STATISTICS_DIMENSION_DAY, statistics_module.STATISTICS_DIMENSION_FACILITY])
+        rows = list(query_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+        assert len(rows) == 31 * 200
+        assert rows[0].keys == ["2026-01-01", "79000"]
+        assert all(not row.suppressed and row.issued == 3 and row.distinct_patients == 5 for row in rows)
+
+        call = query_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S)
+        for index, _ in enumerate(call):
+            if index == 10:
+                call.cancel()
+                break
+        assert call.code() == grpc.StatusCode.CANCELLED
+
+        totals = list(query_call(channel, statistics)(
+            statistics_module.StatisticsQuery(from_unix_seconds=JANUARY_FROM, to_unix_seconds=JANUARY_TO),
+            timeout=CALL_TIMEOUT_S))
+        assert [(row.issued, row.quantity_prescribed) for row in totals] == [(3 * 31 * 200, 30 * 31 * 200)]
+    finally:
+        channel.close()
+
+
+def test_rxctl_stats_prints_a_table_and_writes_csv(make_server, tmp_path):
+    server = make_server()
+    plant_cells(server, days=3, facilities=2)
+    table = rxctl(server.port, "stats", "query", "--from", "2026-01-01", "--to", "2026-02-01", "--group-by",
+                  "day,facility", identity="regulator")
+    assert table.returncode == 0, table.stderr
+    assert "2026-01-03" in table.stdout and "79001" in table.stdout
+    csv_file = tmp_path / "stats.csv"
+    written = rxctl(server.port, "stats", "query", "--from", "2026-01-01", "--to", "2026-02-01", "--group-by",
+                    "province", "--csv", str(csv_file), identity="regulator")
+    assert written.returncode == 0, written.stderr
+    lines = csv_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("province,issued,")
+    assert lines[1].startswith("79,18,")
+    refused = rxctl(server.port, "alerts", identity="pharmacy")
+    assert refused.returncode != 0 and "PERMISSION_DENIED" in (refused.stderr + refused.stdout)
+    alerts = rxctl(server.port, "alerts", identity="regulator")
+    assert alerts.returncode == 0, alerts.stderr

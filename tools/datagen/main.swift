@@ -1,0 +1,1 @@
+DataGenCommand.main()

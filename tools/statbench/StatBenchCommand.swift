@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RxApp
+import RxPrescriptions
+import RxStatistics
+import RxStore
+import RxTransport
+import RxWire
+
+/// `rx-statbench`: latency of the common regulator queries on a generated database, the planted-shopper
+/// check, and the cost the statistics hook adds to Submit.
+struct StatBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rx-statbench", abstract: "Statistics query latencies and Submit overhead of the statistics hook.")
+
+    @Option(name: .customLong("data-dir"), help: "A database written by rx-datagen.") var dataDirectory: String?
+    @Option(help: "Runs per query.") var runs = 5
+    @Option(help: "Submits per configuration for the overhead measurement (0 skips it).") var submits = 500
+
+    /// Runs the async benchmark on the task pool while the main thread waits.
+    func run() throws {
+        let outcome = BenchOutcome()
+        let semaphore = DispatchSemaphore(value: 0)
+        let (dataDirectory, runs, submits) = (self.dataDirectory, self.runs, submits)
+        Task {
+            do {
+                try await Self.bench(dataDirectory: dataDirectory, runs: runs, submits: submits)
+            } catch {
+                outcome.record(error)
+            }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    static func bench(dataDirectory: String?, runs: Int, submits: Int) async throws {
+        var logger = Logger(label: "rx-statbench")
+        logger.logLevel = .warning
+        if let dataDirectory {
+            let store = try Store.open(
+                directory: dataDirectory, configuration: Store.Configuration(migrations: Application.schema), logger: logger)
+            defer { store.close() }
+            try await Self.queries(StatisticsService(store: store, logger: logger), runs: runs)
+        }
+        if submits > 0 {
+            let without = try await SubmitOverhead.measure(submits: submits, recorder: false, logger: logger)
+            let with = try await SubmitOverhead.measure(submits: submits, recorder: true, logger: logger)
+            print(String(
+                format: "Submit (sequential, synchronous=FULL): %.3f ms without the hook, %.3f ms with it (%+.1f %%)",
+                without * 1_000, with * 1_000, (with / without - 1) * 100))
+            let withoutWrite = try await SubmitOverhead.measureWriteOnly(submits: submits * 4, recorder: false, logger: logger)
+            let withWrite = try await SubmitOverhead.measureWriteOnly(submits: submits * 4, recorder: true, logger: logger)
+            print(String(
+                format: "Submit write body alone (batched, no fsync): %.1f µs without the hook, %.1f µs with it",
+                withoutWrite * 1_000_000, withWrite * 1_000_000))
+        }
+    }
+
+    static func queries(_ service: StatisticsService, runs: Int) async throws {
+        let now = Int64(Date().timeIntervalSince1970)
+        let day: Int64 = 86_400
+        var month = StatisticsQuery()
+        month.fromUnixSeconds = now - 30 * day
+        month.toUnixSeconds = now
+        month.groupBy = [.month, .province]
+        var year = StatisticsQuery()
+        year.fromUnixSeconds = now - 365 * day
+        year.toUnixSeconds = now
+        year.groupBy = [.atc]
+        year.atcLevel = 3
+        var top = StatisticsTopNRequest()
+        top.fromUnixSeconds = now - 91 * day
+        top.toUnixSeconds = now
+        top.limit = 20
+        let regulator = FacilityIdentity(
+            facilityCode: "01QLD", facilityName: "bench", roles: [.regulator], certificateSerial: "bench", notAfter: .max)
+        try await Self.time(runs: runs, "a month by province", { try service.query(month).count })
+        try await Self.time(runs: runs, "a year by ATC level 3", { try service.query(year).count })
+        try await Self.time(runs: runs, "top 20 ingredients in a quarter", { try service.topN(top).count })
+        try await Self.time(runs: runs, "controlled-substance report (90 days)") {
+            try await service.controlledSubstanceAlerts(ControlledSubstanceAlertsRequest(), caller: regulator).count
+        }
+        let alerts = try await service.controlledSubstanceAlerts(ControlledSubstanceAlertsRequest(), caller: regulator)
+        let shopping = alerts.filter { $0.kind == .multiplePrescribersAndPharmacies }
+        let planted = shopping.filter { $0.patientName.hasPrefix("Người mua thuốc") }
+        print("shopping alerts: \(shopping.count), of them planted: \(planted.count); overlap alerts: \(alerts.count - shopping.count)")
+    }
+
+    static func time(runs: Int, _ name: String, _ body: () async throws -> Int) async throws {
+        var samples: [Double] = []
+        var rows = 0
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            rows = try await body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        print(String(
+            format: "%-36@ %6d rows  median %8.1f ms  max %8.1f ms", name as NSString, rows, samples[samples.count / 2],
+            samples.last ?? 0))
+    }
+}
+
+/// The error of the async part, handed back to the waiting main thread.
+final class BenchOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? { self.lock.withLock { self.stored } }
+
+    func record(_ error: any Error) { self.lock.withLock { self.stored = error } }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import RxApp
+import RxPrescriptions
+import RxSignature
+import RxStatistics
+import RxStore
+import RxTransport
+import RxWire
+
+/// Submit with and without the statistics hook on a fresh store, through the real prescriptions service
+/// (a pass-through signature check and a two-product directory stand in for CMS and the catalog).
+enum SubmitOverhead {
+    struct PassThroughVerifier: SignatureVerifier {
+        func verify(_ signed: [UInt8], at unixTime: Int64) throws -> VerifiedSignature {
+            VerifiedSignature(
+                content: signed, signerPractisingCertificate: "000123/HCM-CCHN", signerName: "bench", signerFacilityCode: nil,
+                signingTime: nil, certificateSerial: "bench", notBefore: 0, notAfter: 4_000_000_000, certificateSHA256: "")
+        }
+    }
+
+    struct TwoProducts: ProductDirectory {
+        func product(registrationNumber: String) -> ProductFacts? {
+            ProductFacts(
+                registrationNumber: registrationNumber, ingredients: [.init(inn: registrationNumber == "A" ? "amoxicillin" : "paracetamol", strength: "500 mg")],
+                dosageForm: "viên nén", route: "uống", atcCodes: [registrationNumber == "A" ? "J01CA04" : "N02BE01"])
+        }
+        func isEquivalent(_ a: String, _ b: String) -> Bool { a == b }
+        func unitPriceVND(registrationNumber: String, on date: CivilDate) -> Int64? { 1_000 }
+    }
+
+    struct NoScreening: InteractionScreening {
+        func screen(new: [ScreenedLine], active: [ScreenedLine], overrides: [(ingredientA: String, ingredientB: String)])
+            -> ScreeningResult { ScreeningResult() }
+    }
+
+    /// Mean seconds per sequential Submit.
+    static func measure(submits: Int, recorder: Bool, logger: Logger) async throws -> Double {
+        try await self.withService(recorder: recorder, logger: logger) { service in
+            let requests = (0..<submits).map(self.request)
+            let start = Date()
+            for request in requests { _ = try await service.submit(request, caller: self.hospital) }
+            return Date().timeIntervalSince(start) / Double(submits)
+        }
+    }
+
+    /// Mean seconds per Submit when many run at once (group commit shares the fsync: what remains is
+    /// the work inside the write body, where the hook runs).
+    static func measureWriteOnly(submits: Int, recorder: Bool, logger: Logger) async throws -> Double {
+        try await self.withService(recorder: recorder, logger: logger) { service in
+            let requests = (0..<submits).map(self.request)
+            let start = Date()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for chunk in stride(from: 0, to: requests.count, by: requests.count / 8 + 1) {
+                    let slice = Array(requests[chunk..<min(requests.count, chunk + requests.count / 8 + 1)])
+                    group.addTask { for request in slice { _ = try await service.submit(request, caller: self.hospital) } }
+                }
+                try await group.waitForAll()
+            }
+            return Date().timeIntervalSince(start) / Double(submits)
+        }
+    }
+
+    static let hospital = FacilityIdentity(
+        facilityCode: "79088", facilityName: "bench", roles: [.prescriber], certificateSerial: "H", notAfter: .max)
+
+    static func request(_ index: Int) -> SubmitPrescriptionRequest {
+        var content = Prescription()
+        content.facilityCode = "79088"
+        var doctor = Prescriber()
+        doctor.fullName = "Bác sĩ"
+        doctor.practisingCertificateNumber = "000123/HCM-CCHN"
+        content.prescriber = doctor
+        content.issuedAtUnixSeconds = Int64(Date().timeIntervalSince1970) - 60
+        var patient = Patient()
+        patient.fullName = "Bệnh nhân \(index)"
+        patient.dateOfBirth = CivilDate(year: 1980, month: 1, day: 1)
+        patient.sex = .female
+        patient.citizenID = String(format: "079%09d", index)
+        patient.address = "TP. Hồ Chí Minh"
+        content.patient = patient
+        content.diagnoses = [Diagnosis(icd10Code: "J01.9", text: "Viêm xoang cấp")]
+        content.type = .ordinary
+        content.lines = ["A", "P"].enumerated().map { offset, number in
+            var line = DrugLine()
+            line.lineNumber = UInt32(offset + 1)
+            line.registrationNumber = number
+            line.activeIngredients = [.init(inn: number == "A" ? "amoxicillin" : "paracetamol", strength: "500 mg")]
+            line.dosageForm = "viên nén"
+            line.quantity = 20
+            line.unit = "viên"
+            var directions = DrugLine.Directions()
+            directions.dose = "1 viên"
+            directions.timesPerDay = 2
+            directions.route = "uống"
+            line.directions = directions
+            line.daysOfSupply = 5
+            return line
+        }
+        var request = SubmitPrescriptionRequest()
+        request.signedPrescription = content.serializedBytes()
+        request.idempotencyKey = "bench-\(index)"
+        return request
+    }
+
+    static func withService<Result: Sendable>(
+        recorder: Bool, logger: Logger, _ body: (PrescriptionsService) async throws -> Result
+    ) async throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rx-statbench-\(UInt64.random(in: 0...UInt64.max))").path
+        let store = try Store.open(directory: directory, configuration: Store.Configuration(migrations: Application.schema), logger: logger)
+        defer {
+            store.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        let service = PrescriptionsService(
+            store: store, verifier: PassThroughVerifier(), products: TwoProducts(), screening: NoScreening(), logger: logger,
+            events: recorder ? StatisticsRecorder() : NoPrescriptionEvents())
+        return try await body(service)
+    }
+}
