@@ -50,6 +50,10 @@ MATRIX = [
     ("/rx.v1.Drugs/QuoteLines",                "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/CheckInteractions",         "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/ReloadCatalog",             D, D, D, "OK", D),
+    ("/rx.v1.Statistics/Query",                D, D, D, "OK", D),
+    ("/rx.v1.Statistics/TopN",                 D, D, D, "OK", D),
+    ("/rx.v1.Statistics/Rates",                D, D, D, "OK", D),
+    ("/rx.v1.Statistics/ControlledSubstanceAlerts", D, D, D, "OK", D),
     ("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",      "OK", "OK", "OK", "OK", D),
     ("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", "OK", "OK", "OK", "OK", D),
 ]
@@ -128,6 +132,24 @@ class Calls:
             call = channel.unary_unary(method, request_serializer=type(request).SerializeToString,
                                        response_deserializer=response_type.FromString)
             return call(request, timeout=CALL_TIMEOUT_S)
+        if service == "rx.v1.Statistics":
+            # Query, TopN and Rates share fields 1-2 (from/to Unix seconds): from 0 to 2100-01-01, no
+            # grouping. The streams are read to the end; Rates is unary.
+            def varint(value: int) -> bytes:
+                out = bytearray()
+                while value > 0x7F:
+                    out.append(value & 0x7F | 0x80)
+                    value >>= 7
+                return bytes(out + bytes([value]))
+            whole_range = b"\x10" + varint(4_102_444_800)
+            call_types = {
+                "Query": ("unary_stream", whole_range), "TopN": ("unary_stream", whole_range),
+                "Rates": ("unary_unary", whole_range), "ControlledSubstanceAlerts": ("unary_stream", b""),
+            }
+            kind, request = call_types[name]
+            call = getattr(channel, kind)(method, request_serializer=None, response_deserializer=None)
+            result = call(request, timeout=CALL_TIMEOUT_S)
+            return list(result) if kind == "unary_stream" else result
         if service.startswith("grpc.reflection."):
             # ServerReflectionRequest{list_services: ""} (field 7), as raw bytes on the bidirectional stream.
             call = channel.stream_stream(method, request_serializer=None, response_deserializer=None)
