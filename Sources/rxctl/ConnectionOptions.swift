@@ -28,14 +28,10 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     func hostAndPort() throws -> (host: String, port: Int) {
-        guard let colon = self.server.lastIndex(of: ":"),
-            let port = Int(self.server[self.server.index(after: colon)...]), (1...65535).contains(port)
-        else {
+        guard let address = ServerAddress(parsing: self.server) else {
             throw ValidationError("--server must be host:port, got \(self.server)")
         }
-        var host = String(self.server[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host, port)
+        return (address.host, address.port)
     }
 
     var grpcTimeout: GRPCTimeout { GRPCTimeout(nanoseconds: UInt64(self.timeout * 1e9)) }

@@ -72,9 +72,10 @@ struct LoadgenCommand: ParsableCommand {
     }
 
     func hostAndPort() throws -> (String, Int) {
-        guard let colon = self.server.lastIndex(of: ":"), let port = Int(self.server[self.server.index(after: colon)...])
-        else { throw ValidationError("--server must be host:port") }
-        return (String(self.server[..<colon]), port)
+        guard let address = ServerAddress(parsing: self.server) else {
+            throw ValidationError("--server must be host:port, got \(self.server)")
+        }
+        return (address.host, address.port)
     }
 
     func run() throws {

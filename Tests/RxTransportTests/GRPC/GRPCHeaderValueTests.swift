@@ -61,3 +61,17 @@ struct GRPCHeaderValueTests {
         #expect(Base64.decode("ab!d") == nil)
     }
 }
+
+@Suite("Server address")
+struct ServerAddressTests {
+    @Test("host:port parses names, IPv4 and bracketed IPv6; bad ports and empty hosts do not")
+    func parsing() {
+        #expect(ServerAddress(parsing: "localhost:50051") == ServerAddress(parsing: "localhost:50051"))
+        #expect(ServerAddress(parsing: "localhost:50051")?.port == 50051)
+        #expect(ServerAddress(parsing: "[::1]:443")?.host == "::1")
+        #expect(ServerAddress(parsing: "[::1]:443")?.description == "[::1]:443")
+        for bad in ["localhost", "localhost:0", "localhost:70000", ":50051", "host:port"] {
+            #expect(ServerAddress(parsing: bad) == nil, "\(bad)")
+        }
+    }
+}
