@@ -35,8 +35,9 @@ struct SocketAddress {
     }
 
     func withSockAddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) throws -> R) rethrows -> R {
-        try withUnsafeBytes(of: self.storage) { raw in
-            try body(raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), self.length)
+        var storage = self.storage
+        return try withUnsafePointer(to: &storage) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { try body($0, self.length) }
         }
     }
 
