@@ -104,14 +104,15 @@ enum PrescriptionView {
     }
 
     /// The per-line table shared with `rxctl dispense`.
+    /// Without drug descriptions (a dispense answer carries none) the DRUG column is left out.
     static func printLineStates(_ states: [PrescriptionLineState], drugs: [UInt32: DrugLine] = [:]) {
+        let withDrugs = !drugs.isEmpty
         PrescriptionOutput.printTable(
-            ["LINE", "REGISTRATION", "DRUG", "PRESCRIBED", "DISPENSED", "REMAINING"],
+            ["LINE", "REGISTRATION"] + (withDrugs ? ["DRUG"] : []) + ["PRESCRIBED", "DISPENSED", "REMAINING"],
             states.map { state in
                 let drug = drugs[state.lineNumber].map(Self.drugSummary) ?? ""
-                return [
-                    String(state.lineNumber), state.registrationNumber, drug, String(state.prescribedQuantity),
-                    String(state.dispensedQuantity), String(state.remainingQuantity),
+                return [String(state.lineNumber), state.registrationNumber] + (withDrugs ? [drug] : []) + [
+                    String(state.prescribedQuantity), String(state.dispensedQuantity), String(state.remainingQuantity),
                 ]
             })
     }
