@@ -87,7 +87,7 @@ public final class Application: Sendable {
         if configuration.enableDiagnostics {
             DiagnosticsService().register(in: &router)
         }
-        PrescriptionsService(
+        let prescriptions = PrescriptionsService(
             store: self.store,
             verifier: self.signatureVerifier,
             products: CatalogProductDirectory(catalog: self.catalog),
@@ -95,7 +95,10 @@ public final class Application: Sendable {
                 knowledge: self.interactions, catalog: self.catalog, alertCounter: self.interactionAlerts),
             logger: logger,
             events: StatisticsRecorder()
-        ).register(in: &router, access: AccessPolicy.access(for:))
+        )
+        prescriptions.register(in: &router, access: AccessPolicy.access(for:))
+        FHIRExportService(prescriptions: prescriptions, catalog: self.catalog)
+            .register(in: &router, access: AccessPolicy.access(for:))
         StatisticsService(store: self.store, logger: logger).register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)

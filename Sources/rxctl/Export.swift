@@ -5,7 +5,7 @@ import RxWire
 /// `rxctl export CODE --fhir`: the prescription, its dispenses and its signature as a FHIR R4 Bundle.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a prescription as a FHIR R4 Bundle (JSON), built from Get and the catalog.")
+        abstract: "Export a prescription as a FHIR R4 Bundle (JSON), built by the server (ExportFhir).")
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -23,34 +23,18 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        var request = GetPrescriptionRequest()
+        var request = ExportFhirRequest()
         request.code = self.code
-        request.includeSignedPrescription = true
         let response = try PrescriptionsClient(connection: self.connection).call(
-            "Get", request, returning: GetPrescriptionResponse.self)
-        var bundle = FHIRBundle(response: response, atcCodes: self.atcCodes(response))
-        let data = try JSONSerialization.data(
-            withJSONObject: bundle.build(), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            "ExportFhir", request, returning: ExportFhirResponse.self)
         if let out {
             do {
-                try data.write(to: URL(fileURLWithPath: out))
+                try Data(response.bundleJSON.utf8).write(to: URL(fileURLWithPath: out))
             } catch {
                 throw PrescriptionInputError("cannot write \(out): \(error.localizedDescription)")
             }
         } else {
-            print(String(decoding: data, as: UTF8.self))
+            print(response.bundleJSON)
         }
-    }
-
-    /// ATC codes of each product from the catalog; a product the catalog lacks just has none.
-    private func atcCodes(_ response: GetPrescriptionResponse) -> [String: [String]] {
-        var codes: [String: [String]] = [:]
-        for line in response.prescription?.lines ?? [] where codes[line.registrationNumber] == nil {
-            var request = GetProductRequest()
-            request.registrationNumber = line.registrationNumber
-            let product: GetProductResponse? = try? DrugsCall.unary("GetProduct", request, connection: self.connection)
-            codes[line.registrationNumber] = product?.product?.atcCodes ?? []
-        }
-        return codes
     }
 }

@@ -187,6 +187,7 @@ class Prescriptions:
         self.cancel = method("Cancel", pb.CancelPrescriptionRequest, pb.CancelPrescriptionResponse)
         self.replace = method("Replace", pb.ReplacePrescriptionRequest, pb.SubmitPrescriptionResponse)
         self.audit_verify = method("AuditVerify", pb.AuditVerifyRequest, pb.AuditVerifyResponse)
+        self.export_fhir = method("ExportFhir", pb.ExportFhirRequest, pb.ExportFhirResponse)
 
     def submit_signed(self, signed: bytes, key: str | None = None):
         request = self.pb.SubmitPrescriptionRequest(signed_prescription=signed, idempotency_key=key or uuid.uuid4().hex)
@@ -195,6 +196,9 @@ class Prescriptions:
     def get_code(self, code: str, include_signed: bool = False):
         request = self.pb.GetPrescriptionRequest(code=code, include_signed_prescription=include_signed)
         return self.get(request, timeout=CALL_TIMEOUT_S)
+
+    def export_code(self, code: str):
+        return self.export_fhir(self.pb.ExportFhirRequest(code=code), timeout=CALL_TIMEOUT_S)
 
     def dispense_lines(self, code: str, lines: dict[int, int], key: str | None = None, substitutes: dict | None = None):
         request = self.pb.DispensePrescriptionRequest(code=code, idempotency_key=key or uuid.uuid4().hex)

@@ -5,7 +5,7 @@ hospital (79088) acting on its own prescriptions; `other facility` is the clinic
 prescriber, acting on the hospital's prescriptions or with the hospital's doctor's signature;
 `pharmacy`, `regulator`; `norole` holds a valid certificate with no role OU. OK means the call
 succeeded; a status name means the call ended with exactly that status. Each prescription call gets
-a fresh prescription, so no cell depends on another.
+a fresh prescription, so no cell depends on another (ExportFhir's is first dispensed by `pharmacy`).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ MATRIX = [
     ("/rx.v1.Prescriptions/Cancel",            "OK", D, D, D, D),
     ("/rx.v1.Prescriptions/Replace",           "OK", D, D, D, D),
     ("/rx.v1.Prescriptions/AuditVerify",       D, D, D, "OK", D),
+    ("/rx.v1.Prescriptions/ExportFhir",        "OK", D, "OK", "OK", D),
     ("/rx.v1.Drugs/GetProduct",                "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/SearchProducts",            "OK", "OK", "OK", "OK", D),
     ("/rx.v1.Drugs/GetPrice",                  "OK", "OK", "OK", "OK", D),
@@ -103,6 +104,10 @@ class Calls:
             code = self.fresh_code()
             if name == "Get":
                 return calls.get_code(code)
+            if name == "ExportFhir":
+                # Dispensed by `pharmacy` first: a pharmacy may export what it has dispensed.
+                Prescriptions(self.modules, self.channel_for("pharmacy")).dispense_lines(code, {1: 1})
+                return calls.export_code(code)
             if name == "Dispense":
                 return calls.dispense_lines(code, {1: 1})
             if name == "Cancel":

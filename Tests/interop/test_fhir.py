@@ -1,4 +1,6 @@
-"""rxctl export CODE --fhir: the bundle validates against fhir.resources' R4B models."""
+"""rx.v1.Prescriptions/ExportFhir and rxctl export CODE --fhir: the bundle validates against
+fhir.resources' R4B models, and only the issuing facility, a pharmacy that dispensed the prescription
+and regulators may export it."""
 
 from __future__ import annotations
 
@@ -7,10 +9,11 @@ import importlib
 import json
 import re
 
+import grpc
 import pytest
 
 from harness import generate_stubs, secure_channel
-from prescription_helpers import Prescriptions, ordinary, rxctl, sign
+from prescription_helpers import Prescriptions, ordinary, rpc_error, rxctl, sign
 
 fhir_r4b = pytest.importorskip("fhir.resources.R4B.bundle", reason="fhir.resources not installed")
 
@@ -47,13 +50,30 @@ def resources(bundle: dict, kind: str) -> list[dict]:
     return [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == kind]
 
 
-def test_bundle_and_every_resource_validate_as_r4b(server, dispensed, tmp_path):
-    bundle = export(server, dispensed, tmp_path)
+def export_rpc(server, modules, code: str, identity: str):
+    channel = secure_channel(server.port, identity)
+    try:
+        return Prescriptions(modules, channel).export_code(code)
+    finally:
+        channel.close()
+
+
+def validate_r4b(bundle: dict) -> None:
     fhir_r4b.Bundle.model_validate(bundle)
     for entry in bundle["entry"]:
         kind = entry["resource"]["resourceType"]
         model = getattr(importlib.import_module(f"fhir.resources.R4B.{kind.lower()}"), kind)
         model.model_validate(entry["resource"])
+
+
+@pytest.fixture(scope="module")
+def modules():
+    return generate_stubs()
+
+
+def test_bundle_and_every_resource_validate_as_r4b(server, dispensed, tmp_path):
+    bundle = export(server, dispensed, tmp_path)
+    validate_r4b(bundle)
     kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
     assert kinds == {"Organization", "Practitioner", "Patient", "Medication", "MedicationRequest",
                      "MedicationDispense", "Provenance"}
@@ -81,3 +101,28 @@ def test_identifiers_follow_the_guide(server, dispensed, tmp_path):
 def test_export_of_unknown_code_fails(server, tmp_path):
     result = rxctl(server.port, "export", "79088zzzzzzz-C", "--fhir", "--out", str(tmp_path / "x.json"))
     assert result.returncode != 0 and "NOT_FOUND" in result.stderr
+
+
+@pytest.mark.parametrize("identity", ["hospital-prescriber", "pharmacy", "regulator"])
+def test_rpc_bundle_validates_for_issuer_dispensing_pharmacy_and_regulator(server, modules, dispensed, identity):
+    response = export_rpc(server, modules, dispensed, identity)
+    assert response.code == dispensed
+    bundle = json.loads(response.bundle_json)
+    validate_r4b(bundle)
+    assert bundle["identifier"] == {"system": PRESCRIPTION_CODE_NS, "value": dispensed}
+    assert len(resources(bundle, "MedicationDispense")) == 1
+    assert resources(bundle, "Provenance")[0]["signature"][0]["data"]
+
+
+@pytest.mark.parametrize("identity", ["clinic-prescriber", "pharmacy-2", "norole"])
+def test_rpc_refuses_other_prescriber_pharmacy_that_did_not_dispense_and_no_role(server, modules, dispensed, identity):
+    error = rpc_error(lambda: export_rpc(server, modules, dispensed, identity))
+    assert error.code() == grpc.StatusCode.PERMISSION_DENIED, error.details()
+    assert error.details()
+
+
+def test_rpc_unknown_code_is_not_found_and_garbage_is_invalid(server, modules):
+    assert rpc_error(lambda: export_rpc(server, modules, "79088zzzzzzz-C", "regulator")).code() == \
+        grpc.StatusCode.NOT_FOUND
+    assert rpc_error(lambda: export_rpc(server, modules, "not a code", "regulator")).code() == \
+        grpc.StatusCode.INVALID_ARGUMENT

@@ -1,7 +1,8 @@
 import RxTransport
 
 /// Who may call `rx.v1.Prescriptions`. The handlers narrow further: Get by a prescriber only for its own
-/// prescriptions; Cancel and Replace only by the issuing facility.
+/// prescriptions; Cancel and Replace only by the issuing facility;
+/// ExportFhir only by the issuing facility, a pharmacy that dispensed it, or a regulator.
 extension AccessPolicy {
     static let prescriptionsEntries: [Entry] = [
         Entry(method: "/rx.v1.Prescriptions/Submit", access: .roles([.prescriber]),
@@ -13,5 +14,7 @@ extension AccessPolicy {
         Entry(method: "/rx.v1.Prescriptions/Replace", access: .roles([.prescriber]),
               note: "issuing facility only, before any dispense"),
         Entry(method: "/rx.v1.Prescriptions/AuditVerify", access: .roles([.regulator]), note: "checks the audit hash chain"),
+        Entry(method: "/rx.v1.Prescriptions/ExportFhir", access: .roles([.prescriber, .pharmacy, .regulator]),
+              note: "issuing facility, pharmacies that dispensed it, regulators"),
     ]
 }

@@ -1,6 +1,6 @@
 extension ServiceSchema {
-    /// `rx.v1.Prescriptions`: submit, look up, dispense, cancel and replace e-prescriptions, and check
-    /// the audit chain.
+    /// `rx.v1.Prescriptions`: submit, look up, dispense, cancel and replace e-prescriptions, check
+    /// the audit chain, and export FHIR R4 bundles.
     public static let prescriptions = ServiceSchema(name: "rx.v1.Prescriptions", methods: [
         MethodSchema(
             name: "Submit", inputType: SubmitPrescriptionRequest.protoMessageName,
@@ -20,5 +20,8 @@ extension ServiceSchema {
         MethodSchema(
             name: "AuditVerify", inputType: AuditVerifyRequest.protoMessageName,
             outputType: AuditVerifyResponse.protoMessageName),
+        MethodSchema(
+            name: "ExportFhir", inputType: ExportFhirRequest.protoMessageName,
+            outputType: ExportFhirResponse.protoMessageName),
     ])
 }

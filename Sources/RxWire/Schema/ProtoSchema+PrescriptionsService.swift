@@ -6,7 +6,7 @@ extension ProtoSchema {
         DispensePrescriptionRequest.self, DispensePrescriptionResponse.self, DispenseRecord.self,
         StatusChange.self, GetPrescriptionResponse.self, CancelPrescriptionRequest.self,
         CancelPrescriptionResponse.self, ReplacePrescriptionRequest.self, AuditVerifyRequest.self,
-        AuditVerifyResponse.self,
+        AuditVerifyResponse.self, ExportFhirRequest.self, ExportFhirResponse.self,
     ]
 
     static let prescriptionsServiceEnumTypes: [any ProtoEnum.Type] = [PrescriptionStatus.self]

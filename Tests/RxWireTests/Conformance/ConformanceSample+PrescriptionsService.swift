@@ -6,6 +6,7 @@ extension ConformanceSample {
         .submitPrescriptionRequest, .submitPrescriptionResponse, .getPrescriptionRequest, .getPrescriptionResponse,
         .dispensePrescriptionRequest, .dispensePrescriptionResponse, .cancelPrescriptionRequest,
         .cancelPrescriptionResponse, .replacePrescriptionRequest, .auditVerifyRequest, .auditVerifyResponse,
+        .exportFhirRequest, .exportFhirResponse,
     ]
 
     static let submitPrescriptionRequest = ConformanceSample(name: "SubmitPrescriptionRequest", message: {
@@ -206,4 +207,22 @@ extension ConformanceSample {
         problem: "entry_hash does not match the entry\'s content"
         head_hash: "\336\255"
         """#)
+
+    static let exportFhirRequest = ConformanceSample(name: "ExportFhirRequest", message: {
+        var request = ExportFhirRequest()
+        request.code = "79088k3f9a2q-C"
+        return request
+    }(), text: """
+        code: "79088k3f9a2q-C"
+        """)
+
+    static let exportFhirResponse = ConformanceSample(name: "ExportFhirResponse", message: {
+        var response = ExportFhirResponse()
+        response.code = "79088k3f9a2q-C"
+        response.bundleJSON = "{}"
+        return response
+    }(), text: """
+        code: "79088k3f9a2q-C"
+        bundle_json: "{}"
+        """)
 }

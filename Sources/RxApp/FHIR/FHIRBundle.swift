@@ -3,6 +3,9 @@ import RxWire
 
 /// A prescription as a FHIR R4 `Bundle` (type `collection`, JSON), built from `Get`'s answer.
 ///
+/// The one builder of exported bundles: `rx.v1.Prescriptions/ExportFhir` serves it, and
+/// `rxctl export --fhir` calls that method, so the server and the tool cannot drift apart.
+///
 /// One `MedicationRequest` per line (identified by the national prescription code), one
 /// `MedicationDispense` per dispensed line, one `Medication` per product, the `Patient`, the
 /// `Practitioner`, an `Organization` per facility, and a `Provenance` carrying the CMS signature.
@@ -11,12 +14,12 @@ struct FHIRBundle {
     typealias JSON = [String: Any]
 
     let response: GetPrescriptionResponse
-    /// ATC codes per registration number, looked up in the catalog (may be empty).
-    let atcCodes: [String: [String]]
+    /// ATC codes of a registration number, looked up in the catalog (empty for a product it lacks).
+    let atcCodes: (_ registrationNumber: String) -> [String]
     private(set) var entries: [JSON] = []
     private var references: [String: String] = [:]
 
-    init(response: GetPrescriptionResponse, atcCodes: [String: [String]]) {
+    init(response: GetPrescriptionResponse, atcCodes: @escaping (_ registrationNumber: String) -> [String]) {
         self.response = response
         self.atcCodes = atcCodes
     }

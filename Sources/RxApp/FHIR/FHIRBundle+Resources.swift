@@ -43,7 +43,7 @@ extension FHIRBundle {
 
     mutating func addMedication(registrationNumber: String, line: DrugLine) {
         guard !self.has("Medication/\(registrationNumber)") else { return }
-        let codings: [JSON] = (self.atcCodes[registrationNumber] ?? []).map { ["system": FHIRSystems.atc, "code": $0] }
+        let codings: [JSON] = self.atcCodes(registrationNumber).map { ["system": FHIRSystems.atc, "code": $0] }
         var code: JSON = ["text": line.brandName.isEmpty ? registrationNumber : line.brandName]
         if !codings.isEmpty { code["coding"] = codings }
         var resource: JSON = [
