@@ -126,3 +126,22 @@ def test_rpc_unknown_code_is_not_found_and_garbage_is_invalid(server, modules):
         grpc.StatusCode.NOT_FOUND
     assert rpc_error(lambda: export_rpc(server, modules, "not a code", "regulator")).code() == \
         grpc.StatusCode.INVALID_ARGUMENT
+
+
+@pytest.mark.parametrize("sample", ["ordinary", "child", "narcotic", "traditional"])
+def test_every_sample_scenario_exports_a_valid_bundle(server, modules, tmp_path, sample):
+    """Each prescription of Examples/prescriptions, submitted and exported by the issuing hospital."""
+    from prescription_helpers import example, prescription_from_readable
+
+    content = prescription_from_readable(modules["rx/v1/prescription.proto"], example(sample))
+    channel = secure_channel(server.port)
+    try:
+        code = Prescriptions(modules, channel).submit_signed(sign(content.SerializeToString(), tmp_path)).code
+    finally:
+        channel.close()
+    bundle = json.loads(export_rpc(server, modules, code, "hospital-prescriber").bundle_json)
+    validate_r4b(bundle)
+    requests = resources(bundle, "MedicationRequest")
+    assert len(requests) == len(content.lines)
+    for request in requests:
+        assert {"system": PRESCRIPTION_CODE_NS, "value": code}.items() <= request["identifier"][0].items()
