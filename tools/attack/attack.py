@@ -328,7 +328,9 @@ def attack_past_concurrency_limit(port: int, seconds: float, opts) -> dict:
     while time.monotonic() < deadline and not conn.closed:
         conn.drain(0.2, until_closed=False)
     conn.close()
-    return {"closed": conn.closed, "goaway": conn.goaway, "streams": count}
+    refused = conn.resets.count(7)  # REFUSED_STREAM
+    return {"closed": conn.closed, "goaway": conn.goaway, "streams": count, "refused_streams": refused,
+            "other_resets": len(conn.resets) - refused}
 
 
 def attack_never_reads(port: int, seconds: float, opts) -> dict:
