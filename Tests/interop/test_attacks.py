@@ -26,11 +26,11 @@ def attacked():
     opts = attack.parse_args(["--quick", "--idle", "300", "--seconds", "1.5", "--rest-seconds", "0.5"])
     opts.modules = generate_stubs()
     server = RxServer([*attack.SERVER_ARGS, "--idle-timeout-ms", str(int(opts.idle_timeout_s * 1000))]).start()
-    good = attack.GoodClient(server.port, opts.modules)
+    good = attack.GoodClient(server.port)
     try:
         yield server, good, opts
     finally:
-        good.channel.close()
+        good.close()
         code = server.stop()
         server.cleanup()
         assert code == 0, f"attacked server exited with {code}; stderr tail:\n{server.stderr_text(40)}"

@@ -148,7 +148,7 @@ class Phase:
         return 1000.0 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
 
 
-class GoodClient:
+class LocalGoodClient:
     """Health checks and prescription lookups in a loop on one connection; a lookup of an unknown
     code answered NOT_FOUND/INVALID_ARGUMENT counts as served (the database was asked)."""
 
@@ -209,6 +209,62 @@ class GoodClient:
         if self.thread is not None:
             self.thread.join(timeout=10)
         return self.phase
+
+
+class GoodClient:
+    """The good client in its own process (`attack.py --good-client PORT`), so the attacker's tight
+    loops cannot starve it of Python's GIL; driven by lines on its stdin, phases come back as JSON."""
+
+    def __init__(self, port: int, modules=None):
+        self.process = subprocess.Popen([sys.executable, __file__, "--good-client", str(port)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        if self._line() != "ready":
+            raise RuntimeError("good client did not start")
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()
+
+    def _say(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+
+    def start(self) -> None:
+        self._say("start")
+
+    def finish(self) -> Phase:
+        self._say("stop")
+        data = json.loads(self._line())
+        return Phase(data["latencies"], data["failures"])
+
+    def measure(self, seconds: float) -> Phase:
+        self.start()
+        time.sleep(seconds)
+        return self.finish()
+
+    def close(self) -> None:
+        try:
+            self._say("quit")
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+
+
+def serve_good_client(port: int) -> int:
+    client = LocalGoodClient(port, harness.generate_stubs())
+    print("ready", flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "start":
+            client.start()
+        elif command == "stop":
+            phase = client.finish()
+            print(json.dumps({"latencies": phase.latencies, "failures": phase.failures}), flush=True)
+        elif command == "quit":
+            break
+    client.channel.close()
+    return 0
 
 
 # --------------------------------------------------------------------------- attacks
@@ -457,11 +513,29 @@ def attack_tls_versions(port: int, seconds: float, opts) -> dict:
             "ok": refused and outcomes["tls1_3 (control)"]}
 
 
+def sustained(one_connection: Callable) -> Callable:
+    """Repeats a one-connection attack on fresh connections until the duration is over: the server
+    closes a flooding connection within a fraction of a second, and the attack must last."""
+
+    def run(port: int, seconds: float, opts) -> dict:
+        deadline, rounds = time.monotonic() + seconds, []
+        while True:
+            rounds.append(one_connection(port, max(0.1, deadline - time.monotonic()), opts))
+            if time.monotonic() >= deadline:
+                break
+        goaways = sorted({r["goaway"] for r in rounds if r["goaway"] is not None})
+        return {"closed": all(r["closed"] for r in rounds), "goaway": goaways[0] if len(goaways) == 1 else goaways or None,
+                "connections": len(rounds), "closed_connections": sum(bool(r["closed"]) for r in rounds)}
+
+    run.__doc__ = one_connection.__doc__
+    return run
+
+
 ATTACKS: dict[str, tuple[Callable, bool]] = {  # name -> (function, expects the attacking connection closed)
-    "rapid_reset": (attack_rapid_reset, False),
-    "continuation_flood": (attack_continuation_flood, True),
-    "settings_flood": (attack_settings_flood, False),
-    "ping_flood": (attack_ping_flood, False),
+    "rapid_reset": (sustained(attack_rapid_reset), False),
+    "continuation_flood": (sustained(attack_continuation_flood), True),
+    "settings_flood": (sustained(attack_settings_flood), False),
+    "ping_flood": (sustained(attack_ping_flood), False),
     "data_beyond_window": (attack_data_beyond_window, False),
     "closed_idle_streams": (attack_closed_idle_streams, True),
     "past_concurrency_limit": (attack_past_concurrency_limit, False),
@@ -598,7 +672,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(result), flush=True)
             if not result["server_alive"]:
                 break
-        good.channel.close()
+        good.close()
     finally:
         if server is not None:
             code = server.stop()
@@ -613,4 +687,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--good-client":
+        sys.exit(serve_good_client(int(sys.argv[2])))
     sys.exit(main())
