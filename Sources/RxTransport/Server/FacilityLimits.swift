@@ -6,25 +6,20 @@ import Synchronization
 /// capacity from the other facilities of the country, so both limits are keyed by the facility
 /// code from the verified certificate rather than by IP address.
 final class FacilityLimits: Sendable {
-    private struct Bucket {
-        var tokens: Double
-        var updated: MonotonicTime
-    }
-
     private struct State {
         var connections: [String: Int] = [:]
-        var buckets: [String: Bucket] = [:]
+        var buckets: [String: TokenBucket] = [:]
     }
 
     private let state = Mutex(State())
     let maxConnections: Int
-    let callsPerSecond: Double
-    let burst: Double
+    let callsPerSecond: Int
+    let burst: Int
 
     init(maxConnections: Int, callsPerSecond: Int, burst: Int) {
         self.maxConnections = maxConnections
-        self.callsPerSecond = Double(callsPerSecond)
-        self.burst = Double(max(burst, 1))
+        self.callsPerSecond = callsPerSecond
+        self.burst = max(burst, 1)
     }
 
     /// Claims a connection slot for `facility`; `false` when it already has `maxConnections`.
@@ -48,12 +43,8 @@ final class FacilityLimits: Sendable {
     func admitCall(facility: String, now: MonotonicTime = .now()) -> Bool {
         guard self.callsPerSecond > 0 else { return true }
         return self.state.withLock { state in
-            var bucket = state.buckets[facility] ?? Bucket(tokens: self.burst, updated: now)
-            let elapsed = Double(now.nanoseconds(since: bucket.updated)) / 1e9
-            bucket.tokens = min(self.burst, bucket.tokens + elapsed * self.callsPerSecond)
-            bucket.updated = now
-            let admitted = bucket.tokens >= 1
-            if admitted { bucket.tokens -= 1 }
+            var bucket = state.buckets[facility] ?? TokenBucket(capacity: self.burst, perSecond: self.callsPerSecond)
+            let admitted = bucket.take(now: now)
             state.buckets[facility] = bucket
             return admitted
         }

@@ -74,7 +74,7 @@ extension ServerConnection: HTTP2SessionDelegate {
             return
         }
         if case .roles = rpc.access, !self.environment.facilities.admitCall(facility: identity.facilityCode) {
-            let message = "facility \(identity.facilityCode) exceeded \(Int(self.environment.facilities.callsPerSecond)) calls per second; retry later"
+            let message = "facility \(identity.facilityCode) exceeded \(self.environment.facilities.callsPerSecond) calls per second; retry later"
             self.finish(stream, status: GRPCStatus(code: .resourceExhausted, message: message))
             return
         }
@@ -129,6 +129,15 @@ extension ServerConnection: HTTP2SessionDelegate {
         self.environment.metrics.inFlightStreams.subtract(1, ordering: .relaxed)
         if stream.phase != .finished || stream.pendingOutboundBytes > 0 {
             self.logCall(stream, status: GRPCStatus(code: .cancelled, message: "stream reset by client (\(errorCode))"))
+            if errorCode != 0, !self.resetBudget.take(now: .now()) {
+                // Rapid reset (CVE-2023-44487): a client cancelling streams faster than any real
+                // client would gets GOAWAY(ENHANCE_YOUR_CALM) instead of more of our time.
+                self.logger.warning("closing connection: too many streams reset by the client")
+                self.session?.goAway(errorCode: 0xB)
+                self.goingAway = true
+                self.scheduleFlush()
+                self.closeAfterFlush = true
+            }
         }
         self.abandon(stream)
     }

@@ -34,6 +34,10 @@ final class ServerConnection: EventHandler {
     private var handshakeTimer: TimerQueue.Handle? = nil
     var lastActivity: MonotonicTime
     var goingAway = false
+    /// Client stream resets allowed: a burst of 200, then 50 a second.
+    var resetBudget = TokenBucket(capacity: 200, perSecond: 50)
+    /// Close once the pending output (a GOAWAY) has been written.
+    var closeAfterFlush = false
 
     /// Unsent ciphertext above which we stop pulling frames from nghttp2 until the socket drains.
     private static let outputHighWater = 1 << 20
@@ -201,7 +205,8 @@ final class ServerConnection: EventHandler {
             self.flushCiphertext()
         }
         self.flushCiphertext()
-        if self.state == .open, !session.wantsRead, !session.wantsWrite, self.ciphertextOffset == self.ciphertextOut.count {
+        let drained = self.ciphertextOffset == self.ciphertextOut.count
+        if self.state == .open, drained, self.closeAfterFlush || (!session.wantsRead && !session.wantsWrite) {
             self.close()
         }
     }
