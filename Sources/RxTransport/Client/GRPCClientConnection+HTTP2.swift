@@ -56,6 +56,8 @@ extension GRPCClientConnection: HTTP2SessionDelegate {
 
     func http2FinalHeadersSent(streamID: Int32) {}
 
+    func http2SettingsReceived() {}
+
     func http2ProvideData(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> HTTP2DataChunk {
         guard let call = self.callFor(streamID) else { return .end(count: 0, trailers: nil) }
         let count = min(buffer.count, call.outbound.count - call.outboundOffset)

@@ -13,6 +13,8 @@ protocol HTTP2SessionDelegate: AnyObject {
     func http2ProvideData(streamID: Int32, into buffer: UnsafeMutableRawBufferPointer) -> HTTP2DataChunk
     /// A HEADERS frame carrying END_STREAM left for `streamID` (the response is complete).
     func http2FinalHeadersSent(streamID: Int32)
+    /// The peer's SETTINGS frame arrived: after the connection preface, the first proof of HTTP/2.
+    func http2SettingsReceived()
 }
 
 /// A response body chunk handed to nghttp2's data provider.
@@ -233,6 +235,8 @@ private let onFrameReceived: nghttp2_on_frame_recv_callback = { _, frame, userDa
         session.delegate.http2HeadersComplete(streamID: header.stream_id, endStream: endStream)
     case NGHTTP2_DATA.rawValue:
         session.delegate.http2DataComplete(streamID: header.stream_id, endStream: endStream)
+    case NGHTTP2_SETTINGS.rawValue:
+        session.delegate.http2SettingsReceived()
     default:
         break
     }

@@ -142,6 +142,13 @@ extension ServerConnection: HTTP2SessionDelegate {
         self.abandon(stream)
     }
 
+    func http2SettingsReceived() {
+        if let timer = self.prefaceTimer {
+            self.loop.cancelTimer(timer)
+            self.prefaceTimer = nil
+        }
+    }
+
     func http2FinalHeadersSent(streamID: Int32) {
         guard let stream = self.streams[streamID], stream.resetAfterResponse else { return }
         self.session?.resetStream(streamID: streamID, errorCode: 0)

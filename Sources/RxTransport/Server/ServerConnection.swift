@@ -32,6 +32,9 @@ final class ServerConnection: EventHandler {
     private var writeInterest = false
     private var flushScheduled = false
     private var handshakeTimer: TimerQueue.Handle? = nil
+    /// Armed after the TLS handshake until the client's HTTP/2 preface and SETTINGS arrive, so a
+    /// slow-loris preface is dropped at the handshake timeout rather than the idle timeout.
+    var prefaceTimer: TimerQueue.Handle? = nil
     var lastActivity: MonotonicTime
     var goingAway = false
     /// Client stream resets allowed: a burst of 200, then 50 a second.
@@ -138,6 +141,13 @@ final class ServerConnection: EventHandler {
             self.identity = identity
             self.session = try HTTP2Session(serverWith: self.environment.configuration.http2, delegate: self)
             self.state = .open
+            let deadline = MonotonicTime.now().adding(milliseconds: self.environment.configuration.handshakeTimeoutMilliseconds)
+            self.prefaceTimer = self.loop.scheduleTimer(at: deadline) { [weak self] in
+                guard let self, self.state == .open, self.prefaceTimer != nil else { return }
+                self.prefaceTimer = nil
+                self.logger.warning("closing connection: no HTTP/2 preface within the handshake timeout")
+                self.close()
+            }
             if self.environment.draining.load(ordering: .relaxed) { self.beginGoingAway() }
             self.flush()
         } catch {
@@ -263,6 +273,7 @@ final class ServerConnection: EventHandler {
         guard self.state != .closed else { return }
         self.state = .closed
         if let timer = self.handshakeTimer { self.loop.cancelTimer(timer) }
+        if let timer = self.prefaceTimer { self.loop.cancelTimer(timer) }
         for stream in self.streams.values { self.abandon(stream) }
         self.environment.metrics.inFlightStreams.subtract(self.streams.count, ordering: .relaxed)
         self.streams.removeAll()
