@@ -42,20 +42,28 @@ extension ServerConnection {
             // Started at HEADERS time (ServerConnection+Streaming); never completed through here.
             self.finish(stream, status: GRPCStatus(code: .internal, message: "streaming call completed as unary"))
         case .serverStreaming(let handler):
-            let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
-                bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
+            self.runStreamingHandler(stream) { sink in try await handler(request, sink, context) }
+        }
+    }
+
+    /// Runs a streaming handler on the task pool with a sink whose messages, and the final status,
+    /// come back to this connection's loop.
+    func runStreamingHandler(_ stream: ServerStream, _ body: @escaping @Sendable (ServerStreamSink) async throws -> Void) {
+        let bound = LoopBound(self, loop: self.loop)
+        let streamID = stream.id
+        let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
+            bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
+        }
+        stream.sink = sink
+        stream.task = Task {
+            let failure: (any Error)?
+            do {
+                try await body(sink)
+                failure = nil
+            } catch {
+                failure = error
             }
-            stream.sink = sink
-            stream.task = Task {
-                let failure: (any Error)?
-                do {
-                    try await handler(request, sink, context)
-                    failure = nil
-                } catch {
-                    failure = error
-                }
-                bound.loop.execute { bound.value.completeStreaming(streamID: streamID, failure: failure) }
-            }
+            bound.loop.execute { bound.value.completeStreaming(streamID: streamID, failure: failure) }
         }
     }
 

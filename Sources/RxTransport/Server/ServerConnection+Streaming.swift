@@ -16,22 +16,7 @@ extension ServerConnection {
         let context = ServerContext(
             method: rpc.path, identity: identity, metadata: stream.metadata,
             deadline: stream.deadline, logger: self.logger)
-        let bound = LoopBound(self, loop: self.loop)
-        let streamID = stream.id
-        let sink = ServerStreamSink(limit: self.environment.configuration.streamSendBufferBytes) { framed in
-            bound.loop.execute { bound.value.appendStreamMessage(streamID: streamID, framed: framed) }
-        }
-        stream.sink = sink
-        stream.task = Task {
-            let failure: (any Error)?
-            do {
-                try await handler(messages, sink, context)
-                failure = nil
-            } catch {
-                failure = error
-            }
-            bound.loop.execute { bound.value.completeStreaming(streamID: streamID, failure: failure) }
-        }
+        self.runStreamingHandler(stream) { sink in try await handler(messages, sink, context) }
     }
 
     func receiveStreamingData(_ stream: ServerStream, bytes: UnsafeRawBufferPointer) {
