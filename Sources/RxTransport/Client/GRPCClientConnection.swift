@@ -99,19 +99,8 @@ public final class GRPCClientConnection {
     /// Drives the connection until every call in `streamIDs` has ended, then returns their
     /// results in the same order.
     public func wait(for streamIDs: [Int32], timeoutMilliseconds: Int = 60_000) throws(RPCError) -> [ClientCallResult] {
-        let deadline = MonotonicTime.now().adding(milliseconds: timeoutMilliseconds)
-        try self.flush()
-        while !streamIDs.allSatisfy({ self.calls[$0]?.closed ?? true }) {
-            try self.flush()
-            if streamIDs.allSatisfy({ self.calls[$0]?.closed ?? true }) { break }
-            guard MonotonicTime.now() < deadline else {
-                throw RPCError(.deadlineExceeded, "no response within \(timeoutMilliseconds) ms")
-            }
-            guard try self.readSocket(until: deadline) else {
-                self.failAll(RPCError(.unavailable, "connection closed by server"))
-                break
-            }
-            try self.processPlaintext()
+        try self.drive(timeoutMilliseconds: timeoutMilliseconds) {
+            streamIDs.allSatisfy { self.calls[$0]?.closed ?? true }
         }
         return streamIDs.map { id in
             let result = self.calls.removeValue(forKey: id)?.result
@@ -122,22 +111,30 @@ public final class GRPCClientConnection {
     /// Drives the connection until at least one call in flight has ended, and returns every call
     /// that has (for closed-loop load generation: start a new call per completion).
     public func waitForAny(timeoutMilliseconds: Int = 60_000) throws(RPCError) -> [(id: Int32, result: ClientCallResult)] {
+        try self.drive(timeoutMilliseconds: timeoutMilliseconds) {
+            self.calls.isEmpty || self.calls.values.contains(where: \.closed)
+        }
+        let finished = self.calls.filter { $0.value.closed }
+        for id in finished.keys { self.calls[id] = nil }
+        return finished.map { (id: $0.key, result: $0.value.result) }
+    }
+
+    /// Sends and receives until `done` holds, the deadline passes (`DEADLINE_EXCEEDED`) or the server
+    /// closes the connection (every open call then ends `UNAVAILABLE`).
+    private func drive(timeoutMilliseconds: Int, until done: () -> Bool) throws(RPCError) {
         let deadline = MonotonicTime.now().adding(milliseconds: timeoutMilliseconds)
         try self.flush()
-        while !self.calls.isEmpty, !self.calls.values.contains(where: \.closed) {
+        while !done() {
             guard MonotonicTime.now() < deadline else {
                 throw RPCError(.deadlineExceeded, "no response within \(timeoutMilliseconds) ms")
             }
             guard try self.readSocket(until: deadline) else {
                 self.failAll(RPCError(.unavailable, "connection closed by server"))
-                break
+                return
             }
             try self.processPlaintext()
             try self.flush()
         }
-        let finished = self.calls.filter { $0.value.closed }
-        for id in finished.keys { self.calls[id] = nil }
-        return finished.map { (id: $0.key, result: $0.value.result) }
     }
 
     /// One unary call: the response messages and the final status.
