@@ -62,7 +62,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func verifySignature(_ bytes: UnsafeRawBufferPointer) {
-        guard let verifier = FuzzEnvironment.signatureVerifier else { return }
+        // Without the signing CA the target would test nothing: stop loudly instead.
+        guard let verifier = FuzzEnvironment.signatureVerifier else {
+            fatalError("cannot load \(FuzzEnvironment.repositoryRoot)/Certs/dev/signing-ca.crt; set RX_REPO_ROOT")
+        }
         _ = try? verifier.verify(Array(bytes), at: 1_800_000_000)
     }
 }
