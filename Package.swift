@@ -147,7 +147,9 @@ let package = Package(
                 "RxStatistics", "RxPrescriptions", "RxWire", "RxTransport", "RxStore", "RxSignature",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "RxAppTests", dependencies: ["RxApp", "RxTransport", "RxWire"]),
+        .testTarget(
+            name: "RxAppTests",
+            dependencies: ["RxApp", "RxTransport", "RxWire", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )
