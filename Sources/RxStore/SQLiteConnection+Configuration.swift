@@ -1,4 +1,7 @@
 extension SQLiteConnection {
+    /// How much of the database file a reader maps (SQLite maps at most the file's size).
+    static let readerMapBytes = 1 << 30
+
     /// Prepares the single write connection: WAL journal, full fsync on every commit, foreign keys.
     ///
     /// `synchronous=FULL` because in WAL mode `NORMAL` may lose the last commits on power loss, and an OK
@@ -16,7 +19,9 @@ extension SQLiteConnection {
     }
 
     /// Prepares a reader connection: checks the database is in WAL mode (so reads never block the writer
-    /// nor it them) and forbids changes even through SQL that would otherwise be allowed.
+    /// nor it them), forbids changes even through SQL that would otherwise be allowed, and maps the file
+    /// into memory so that pages already in the page cache are read without a `pread(2)` each (a lookup
+    /// touches a dozen pages; the syscalls were 6% of the server's time under lookup load).
     func configureForReading(busyTimeoutMilliseconds: Int32) throws {
         try self.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
         let journalMode = try self.pragma("journal_mode")
@@ -25,6 +30,6 @@ extension SQLiteConnection {
                 code: .sqlite, message: "reader found \(self.path) not in WAL mode (journal mode is \(journalMode))",
                 function: "PRAGMA journal_mode")
         }
-        try self.execute("PRAGMA query_only=ON")
+        try self.execute("PRAGMA query_only=ON; PRAGMA mmap_size=\(Self.readerMapBytes)")
     }
 }

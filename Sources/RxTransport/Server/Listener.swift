@@ -3,14 +3,22 @@ import Glibc
 
 /// A non-blocking listening socket registered with one loop; accepted connections stay on it.
 ///
-/// Every loop has its own listener on the same port (`SO_REUSEPORT`), so the kernel spreads
-/// new connections across I/O threads without a hand-off.
+/// There is one listening socket per server; every loop watches its own duplicate of it with
+/// `EPOLLEXCLUSIVE`, so a new connection wakes one loop, which deals accepted connections round-robin to
+/// every loop (a burst of connects would otherwise all land on whichever loop woke first). After that
+/// one hand-off a connection stays on its loop for life.
+/// Not `SO_REUSEPORT`: with it, a second server process started by mistake on the same port (or one
+/// that got the port from the ephemeral range) would silently take a share of the connections.
 final class Listener: EventHandler {
     let fd: Int32
     let loop: EventLoop
     let environment: ConnectionEnvironment
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     private var sweepTimer: TimerQueue.Handle? = nil
+    /// Every loop's listener, this one included, in loop order: where accepted connections are dealt.
+    private var peers: [LoopBound<Listener>] = []
+    private var nextPeer = 0
+    private var isAccepting = true
 
     /// Binds `host:port`; returns the listener and the port actually bound (for port 0).
     static func bind(host: String, port: Int, loop: EventLoop, environment: ConnectionEnvironment) throws -> Listener {
@@ -20,7 +28,6 @@ final class Listener: EventHandler {
         }) else { throw SystemError(function: "socket", errno: EAGAIN) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
         do {
             _ = try address.withSockAddr { pointer, length in
                 try systemCall("bind") { Glibc.bind(fd, pointer, length) }
@@ -31,6 +38,14 @@ final class Listener: EventHandler {
             throw error
         }
         return Listener(fd: fd, loop: loop, environment: environment)
+    }
+
+    /// A listener for `loop` on the same socket as `first` (a duplicate descriptor, closed separately).
+    static func sharing(_ first: Listener, loop: EventLoop) throws -> Listener {
+        guard let fd = try systemCall("dup", { fcntl(first.fd, F_DUPFD_CLOEXEC, 0) }) else {
+            throw SystemError(function: "dup", errno: EBADF)
+        }
+        return Listener(fd: fd, loop: loop, environment: first.environment)
     }
 
     private init(fd: Int32, loop: EventLoop, environment: ConnectionEnvironment) {
@@ -49,9 +64,11 @@ final class Listener: EventHandler {
         return SocketAddress.port(of: storage)
     }
 
-    /// Registers with the loop; must run on the loop thread.
-    func start() throws {
-        try self.loop.register(fd: self.fd, events: EPOLLIN.rawValue, handler: self)
+    /// Registers with the loop; must run on the loop thread. `peers` are all the server's listeners.
+    func start(peers: [LoopBound<Listener>]) throws {
+        self.peers = peers
+        self.nextPeer = peers.firstIndex { $0.loop === self.loop } ?? 0
+        try self.loop.register(fd: self.fd, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, handler: self)
         self.scheduleSweep()
     }
 
@@ -74,11 +91,26 @@ final class Listener: EventHandler {
                 return
             }
             guard let fd = accepted else { return }
-            self.adopt(fd: fd, peer: SocketAddress.describe(storage))
+            self.deal(fd: fd, peer: SocketAddress.describe(storage))
+        }
+    }
+
+    private func deal(fd: Int32, peer: String) {
+        guard !self.peers.isEmpty else { return self.adopt(fd: fd, peer: peer) }
+        let target = self.peers[self.nextPeer % self.peers.count]
+        self.nextPeer &+= 1
+        if target.loop === self.loop {
+            self.adopt(fd: fd, peer: peer)
+        } else {
+            target.loop.execute { target.value.adopt(fd: fd, peer: peer) }
         }
     }
 
     private func adopt(fd: Int32, peer: String) {
+        guard self.isAccepting else {
+            Glibc.close(fd)
+            return
+        }
         guard self.environment.reserveConnection() else {
             self.environment.logger.warning("connection refused: at max connections", metadata: ["peer": "\(peer)"])
             Glibc.close(fd)
@@ -125,6 +157,7 @@ final class Listener: EventHandler {
 
     /// Stops accepting and sends GOAWAY on every connection of this loop.
     func beginShutdown() {
+        self.isAccepting = false
         self.loop.unregister(fd: self.fd)
         Glibc.close(self.fd)
         for connection in self.connections.values { connection.beginGoingAway() }

@@ -29,14 +29,22 @@ public final class Server: Sendable {
     /// Binds every loop's listener, starts the I/O threads, and returns the bound port.
     public func start() throws -> Int {
         let configuration = self.environment.configuration
-        var port = configuration.port
         var bound: [LoopBound<Listener>] = []
+        var first: Listener?
         for loop in self.loops {
-            let listener = try Listener.bind(host: configuration.host, port: port, loop: loop, environment: self.environment)
-            if port == 0 { port = listener.boundPort() }
+            let listener: Listener
+            if let first {
+                listener = try Listener.sharing(first, loop: loop)
+            } else {
+                listener = try Listener.bind(
+                    host: configuration.host, port: configuration.port, loop: loop, environment: self.environment)
+                first = listener
+            }
             bound.append(LoopBound(listener, loop: loop))
         }
+        let port = first?.boundPort() ?? configuration.port
         self.listeners.withLock { $0 = bound }
+        let peers = bound
         let started = DispatchGroup()
         for (index, loop) in self.loops.enumerated() {
             let listener = bound[index]
@@ -44,7 +52,7 @@ public final class Server: Sendable {
             let thread = Thread {
                 loop.execute {
                     do {
-                        try listener.value.start()
+                        try listener.value.start(peers: peers)
                     } catch {
                         listener.value.environment.logger.error("listener failed", metadata: ["error": "\(error)"])
                     }
