@@ -106,6 +106,7 @@ struct Serve: ParsableCommand {
             boundPort = try application.start()
         } catch {
             logger.critical("failed to start", metadata: ["error": "\(error)"])
+            LogWriter.standardError.flush()
             throw ExitCode.failure
         }
         logger.info(
@@ -140,6 +141,7 @@ struct Serve: ParsableCommand {
         logger.info("stopping")
         application.shutdown()
         logger.info("stopped")
+        LogWriter.standardError.flush()
         _ = sources
     }
 }

@@ -4,17 +4,20 @@ import Synchronization
 
 /// Writes one JSON object per line to stderr: `{"ts":…,"level":…,"msg":…, …metadata}`.
 ///
-/// Operators feed these lines to log shippers; a line is written with a single `write(2)` so
-/// lines from different I/O threads never interleave. Callers must never put patient data in
-/// log metadata: the handler cannot tell.
+/// Operators feed these lines to log shippers. Lines are whole when appended to a ``LogWriter``, so
+/// lines from different I/O threads never interleave, and the I/O threads never wait for stderr.
+/// Callers must never put patient data in log metadata: the handler cannot tell.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
     private let label: String
+    private let writer: LogWriter
 
-    public init(label: String, level: Logger.Level = .info) {
+    /// - Parameter writer: where lines go; flush it before the process exits.
+    public init(label: String, level: Logger.Level = .info, writer: LogWriter = .standardError) {
         self.label = label
         self.logLevel = level
+        self.writer = writer
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -30,13 +33,6 @@ public struct JSONLogHandler: LogHandler {
         let line = JSONLogLine(
             unixNanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec),
             level: event.level, message: event.message.description, metadata: merged)
-        line.bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        self.writer.append(line.bytes)
     }
 }
