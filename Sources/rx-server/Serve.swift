@@ -39,6 +39,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Calls a facility may make in a burst above its sustained rate.")
     var callBurstPerFacility = 4_000
 
+    @Option(help: "Milliseconds a facility's new connections are refused after one was closed for abuse (rapid reset); 0 = never.")
+    var abuseCoolDownMs = 10_000
+
     @Option(help: "Concurrent streams per connection (HTTP/2 SETTINGS).")
     var maxConcurrentStreams: UInt32 = 256
 
@@ -71,6 +74,7 @@ struct Serve: ParsableCommand {
         guard self.callsPerSecondPerFacility >= 0, self.callBurstPerFacility >= 1 else {
             throw ValidationError("--calls-per-second-per-facility must be ≥ 0 and --call-burst-per-facility ≥ 1")
         }
+        guard self.abuseCoolDownMs >= 0 else { throw ValidationError("--abuse-cool-down-ms must be ≥ 0") }
         guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("unknown --log-level") }
     }
 
@@ -88,6 +92,7 @@ struct Serve: ParsableCommand {
         configuration.server.maxConnectionsPerFacility = self.maxConnectionsPerFacility
         configuration.server.callsPerSecondPerFacility = self.callsPerSecondPerFacility
         configuration.server.callBurstPerFacility = self.callBurstPerFacility
+        configuration.server.abuseCoolDownMilliseconds = self.abuseCoolDownMs
         configuration.server.handshakeTimeoutMilliseconds = self.handshakeTimeoutMs
         configuration.server.idleTimeoutMilliseconds = self.idleTimeoutMs
         configuration.server.shutdownGraceMilliseconds = self.shutdownGraceMs

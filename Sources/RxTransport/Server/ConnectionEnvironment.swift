@@ -22,7 +22,8 @@ final class ConnectionEnvironment: Sendable {
         self.logger = logger
         self.facilities = FacilityLimits(
             maxConnections: configuration.maxConnectionsPerFacility,
-            callsPerSecond: configuration.callsPerSecondPerFacility, burst: configuration.callBurstPerFacility)
+            callsPerSecond: configuration.callsPerSecondPerFacility, burst: configuration.callBurstPerFacility,
+            coolDownMilliseconds: configuration.abuseCoolDownMilliseconds)
     }
 
     /// Claims a connection slot; `false` when the server is at `maxConnections`.

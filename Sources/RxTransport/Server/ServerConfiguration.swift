@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable {
     public var callsPerSecondPerFacility: Int = 2_000
     /// Calls a facility may make in a burst above its sustained rate.
     public var callBurstPerFacility: Int = 4_000
+    /// After a facility's connection is closed for abuse (rapid reset), its new connections are refused
+    /// for this long (0 = never).
+    public var abuseCoolDownMilliseconds: Int = 10_000
     /// Largest request message accepted; bigger ones are refused from their 5-byte prefix.
     public var maxMessageBytes: Int = 4 << 20
     public var handshakeTimeoutMilliseconds: Int = 10_000

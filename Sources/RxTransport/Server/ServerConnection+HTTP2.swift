@@ -132,7 +132,10 @@ extension ServerConnection: HTTP2SessionDelegate {
             if errorCode != 0, !self.resetBudget.take(now: .now()) {
                 // Rapid reset (CVE-2023-44487): a client cancelling streams faster than any real
                 // client would gets GOAWAY(ENHANCE_YOUR_CALM) instead of more of our time.
-                self.logger.warning("closing connection: too many streams reset by the client")
+                self.logger.warning(
+                    "closing connection: too many streams reset by the client",
+                    metadata: ["cool_down_ms": .stringConvertible(self.environment.facilities.coolDownMilliseconds)])
+                if let identity = self.identity { self.environment.facilities.penalize(facility: identity.facilityCode) }
                 self.session?.goAway(errorCode: 0xB)
                 self.goingAway = true
                 self.scheduleFlush()

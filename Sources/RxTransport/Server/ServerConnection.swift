@@ -129,14 +129,19 @@ final class ServerConnection: EventHandler {
             }
             let identity = try certificate.facilityIdentity()
             self.logger[metadataKey: "facility"] = "\(identity.facilityCode)"
-            guard self.environment.facilities.openConnection(facility: identity.facilityCode) else {
+            switch self.environment.facilities.openConnection(facility: identity.facilityCode) {
+            case .admitted:
+                break
+            case .atConnectionLimit:
                 self.logger.warning(
                     "connection refused: facility at its connection limit",
                     metadata: ["limit": .stringConvertible(self.environment.facilities.maxConnections)])
-                self.tls.shutdown()
-                self.flushCiphertext()
-                self.close()
-                return
+                return self.refuseAfterHandshake()
+            case .coolingDown(let remaining):
+                self.logger.warning(
+                    "connection refused: facility cooling down after abuse",
+                    metadata: ["remaining_ms": .stringConvertible(remaining)])
+                return self.refuseAfterHandshake()
             }
             self.identity = identity
             self.session = try HTTP2Session(serverWith: self.environment.configuration.http2, delegate: self)
@@ -154,6 +159,12 @@ final class ServerConnection: EventHandler {
             self.logger.warning("connection refused after handshake", metadata: ["error": "\(error)"])
             self.close()
         }
+    }
+
+    private func refuseAfterHandshake() {
+        self.tls.shutdown()
+        self.flushCiphertext()
+        self.close()
     }
 
     private func readPlaintext() {
