@@ -129,7 +129,7 @@ final class Listener: EventHandler {
         }
     }
 
-    /// Once a second: drop closed connections, close idle ones.
+    /// Once a second: drop closed connections, close idle ones, trim quiet ones.
     private func scheduleSweep() {
         self.sweepTimer = self.loop.scheduleTimer(at: MonotonicTime.now().adding(milliseconds: 1000)) { [weak self] in
             guard let self else { return }
@@ -141,6 +141,7 @@ final class Listener: EventHandler {
     private func sweep() {
         let now = MonotonicTime.now()
         let idleLimit = UInt64(self.environment.configuration.idleTimeoutMilliseconds) * 1_000_000
+        var released = 0
         for (key, connection) in self.connections {
             if connection.state == .closed {
                 self.connections[key] = nil
@@ -151,9 +152,22 @@ final class Listener: EventHandler {
                 connection.beginGoingAway()
                 connection.close()
                 self.connections[key] = nil
+            } else if connection.state == .open, !connection.hasOpenCalls,
+                now.nanoseconds(since: connection.lastActivity) > Self.quietNanoseconds
+            {
+                if connection.releaseIdleMemory() { released += 1 }
             }
         }
+        // Freed buffers sit in the middle of malloc's heaps, where they count in RSS until reused;
+        // after many connections went quiet, hand those pages back to the kernel.
+        if released >= Self.trimAfterReleases { _ = rx_malloc_trim() }
     }
+
+    /// How many connections must have given back their buffers in one sweep to trim the heap.
+    static let trimAfterReleases = 32
+
+    /// A connection without calls or traffic for this long gives back its buffers.
+    static let quietNanoseconds: UInt64 = 1_000_000_000
 
     /// Stops accepting and sends GOAWAY on every connection of this loop.
     func beginShutdown() {

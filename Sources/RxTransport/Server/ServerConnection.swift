@@ -41,6 +41,8 @@ final class ServerConnection: EventHandler {
     var resetBudget = TokenBucket(capacity: 200, perSecond: 50)
     /// Close once the pending output (a GOAWAY) has been written.
     var closeAfterFlush = false
+    /// Set once ``releaseIdleMemory()`` has run; cleared by the next bytes from the peer.
+    private var idleMemoryReleased = false
 
     /// Unsent ciphertext above which we stop pulling frames from nghttp2 until the socket drains.
     private static let outputHighWater = 1 << 20
@@ -97,6 +99,7 @@ final class ServerConnection: EventHandler {
             return
         }
         self.lastActivity = .now()
+        self.idleMemoryReleased = false
         self.tls.receiveCiphertext(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         if self.state == .handshaking {
             self.continueHandshake()
@@ -159,6 +162,24 @@ final class ServerConnection: EventHandler {
             self.logger.warning("connection refused after handshake", metadata: ["error": "\(error)"])
             self.close()
         }
+    }
+
+    /// Gives back buffer capacity a quiet connection holds (kept while busy, to avoid reallocating on
+    /// every read): an idle connection then costs the TLS and HTTP/2 state only, which matters with
+    /// thousands of pharmacies holding connections open all day.
+    /// - Returns: whether anything was released (false when already done since the last traffic).
+    @discardableResult
+    func releaseIdleMemory() -> Bool {
+        guard !self.idleMemoryReleased, self.state == .open, self.ciphertextOffset == self.ciphertextOut.count else {
+            return false
+        }
+        self.plaintextIn = []
+        self.plaintextOut = []
+        self.ciphertextOut = []
+        self.ciphertextOffset = 0
+        self.tls.releaseIdleMemory()
+        self.idleMemoryReleased = true
+        return true
     }
 
     private func refuseAfterHandshake() {

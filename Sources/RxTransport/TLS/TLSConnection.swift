@@ -34,7 +34,8 @@ public final class TLSConnection {
         case failed(TLSError)
     }
 
-    /// Size of the buffer that decrypted records pass through (one maximal TLS record).
+    /// Size of the stack buffer that decrypted records pass through (one maximal TLS record). Not a
+    /// per-connection buffer: thousands of idle connections would each hold one.
     static let scratchSize = 16 * 1024
 
     /// The context this connection was created from; kept alive as long as the connection.
@@ -42,11 +43,9 @@ public final class TLSConnection {
     /// The `SSL`, owned; it owns both memory BIOs.
     let ssl: OpaquePointer
     /// Memory BIO holding ciphertext received from the network, not yet consumed by OpenSSL.
-    private let networkInput: OpaquePointer
+    private var networkInput: OpaquePointer
     /// Memory BIO holding ciphertext produced by OpenSSL, not yet sent.
-    private let networkOutput: OpaquePointer
-    /// Record-sized staging buffer for `SSL_read_ex` and for discarding sent ciphertext.
-    private let scratch: UnsafeMutableRawBufferPointer
+    private var networkOutput: OpaquePointer
     /// A failure seen while returning data, reported by the next `readPlaintext`.
     private var deferredFailure: TLSError?
     /// The peer certificate, extracted once after the handshake.
@@ -89,12 +88,25 @@ public final class TLSConnection {
         self.ssl = ssl
         self.networkInput = input
         self.networkOutput = output
-        self.scratch = .allocate(byteCount: TLSConnection.scratchSize, alignment: 16)
     }
 
     deinit {
         SSL_free(self.ssl)
-        self.scratch.deallocate()
+    }
+
+    /// Gives back the memory an idle connection holds: memory BIOs keep the capacity of the largest
+    /// burst they ever carried (the handshake's certificate chain, a big request), so empty ones are
+    /// replaced by fresh BIOs. Does nothing while ciphertext is pending either way.
+    public func releaseIdleMemory() {
+        guard BIO_ctrl_pending(self.networkInput) == 0, BIO_ctrl_pending(self.networkOutput) == 0 else { return }
+        if let input = BIO_new(BIO_s_mem()) {
+            SSL_set0_rbio(self.ssl, input)  // frees the old one
+            self.networkInput = input
+        }
+        if let output = BIO_new(BIO_s_mem()) {
+            SSL_set0_wbio(self.ssl, output)
+            self.networkOutput = output
+        }
     }
 
     private static func configure(ssl: OpaquePointer, context: TLSContext, session: TLSSession?) throws(TLSError) {
@@ -164,25 +176,27 @@ public final class TLSConnection {
     ///   by the next call), otherwise why nothing was.
     public func readPlaintext(into buffer: inout [UInt8]) -> ReadResult {
         if let failure = self.deferredFailure { return .failed(failure) }
-        var total = 0
-        while true {
-            var count = 0
-            ERR_clear_error()
-            let result = SSL_read_ex(self.ssl, self.scratch.baseAddress, self.scratch.count, &count)
-            if result == 1 {
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: self.scratch[..<count]))
-                total += count
-                continue
-            }
-            switch self.classify(result, operation: "SSL_read_ex") {
-            case .wouldBlock:
-                return total > 0 ? .ok(total) : .wouldBlock
-            case .closed:
-                return total > 0 ? .ok(total) : .closed
-            case .failed(let error):
-                guard total > 0 else { return .failed(error) }
-                self.deferredFailure = error
-                return .ok(total)
+        return withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
+            var total = 0
+            while true {
+                var count = 0
+                ERR_clear_error()
+                let result = SSL_read_ex(self.ssl, scratch.baseAddress, scratch.count, &count)
+                if result == 1 {
+                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<count]))
+                    total += count
+                    continue
+                }
+                switch self.classify(result, operation: "SSL_read_ex") {
+                case .wouldBlock:
+                    return total > 0 ? .ok(total) : .wouldBlock
+                case .closed:
+                    return total > 0 ? .ok(total) : .closed
+                case .failed(let error):
+                    guard total > 0 else { return .failed(error) }
+                    self.deferredFailure = error
+                    return .ok(total)
+                }
             }
         }
     }
@@ -251,11 +265,14 @@ public final class TLSConnection {
     /// Drops the first `count` bytes of pending ciphertext (those the socket accepted).
     public func consumeCiphertext(count: Int) {
         var remaining = min(count, Int(BIO_ctrl_pending(self.networkOutput)))
-        while remaining > 0 {
-            let chunk = Int32(min(remaining, self.scratch.count))
-            let read = BIO_read(self.networkOutput, self.scratch.baseAddress, chunk)
-            guard read > 0 else { return }
-            remaining -= Int(read)
+        guard remaining > 0 else { return }
+        withUnsafeTemporaryAllocation(byteCount: Self.scratchSize, alignment: 16) { scratch in
+            while remaining > 0 {
+                let chunk = Int32(min(remaining, scratch.count))
+                let read = BIO_read(self.networkOutput, scratch.baseAddress, chunk)
+                guard read > 0 else { return }
+                remaining -= Int(read)
+            }
         }
     }
 

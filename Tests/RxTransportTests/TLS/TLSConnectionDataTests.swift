@@ -35,6 +35,30 @@ struct TLSConnectionDataTests {
         #expect(try pair.send(response, from: pair.server, to: pair.client) == response)
     }
 
+    @Test("after releasing idle memory (fresh memory BIOs) both sides keep talking", arguments: [TLSContext.ProtocolVersion.tls13, .tls12])
+    func releaseIdleMemory(version: TLSContext.ProtocolVersion) throws {
+        let pair = try self.connectedPair(maximumProtocolVersion: version)
+        let first = self.pattern(count: 40_000, seed: 3)
+        #expect(try pair.send(first, from: pair.client, to: pair.server) == first)
+        pair.server.releaseIdleMemory()
+        pair.client.releaseIdleMemory()
+        let second = self.pattern(count: 70_000, seed: 4)
+        #expect(try pair.send(second, from: pair.server, to: pair.client) == second)
+        #expect(try pair.send(first, from: pair.client, to: pair.server) == first)
+    }
+
+    @Test("releasing idle memory with ciphertext still pending keeps it")
+    func releaseKeepsPendingCiphertext() throws {
+        let pair = try self.connectedPair()
+        try [UInt8](repeating: 7, count: 100).withUnsafeBytes { try pair.client.writePlaintext($0) }
+        pair.client.releaseIdleMemory()
+        #expect(pair.client.hasPendingCiphertext)
+        _ = pair.flush(from: pair.client, to: pair.server)
+        var received: [UInt8] = []
+        _ = pair.server.readPlaintext(into: &received)
+        #expect(received == [UInt8](repeating: 7, count: 100))
+    }
+
     @Test("1 MiB round-trips in both directions", arguments: [TLSContext.ProtocolVersion.tls13, .tls12])
     func largeRoundTrip(version: TLSContext.ProtocolVersion) throws {
         let pair = try self.connectedPair(maximumProtocolVersion: version)
