@@ -3,32 +3,74 @@ import RxSignature
 import RxTransport
 import RxWire
 
-/// Data a run needs before it starts: registration numbers from the catalog and, for lookups,
-/// prescriptions submitted (signed with doctor-1 as the hospital) so that `Get` finds them.
+/// Data a run needs before it starts: registration numbers from the catalog, prescriptions submitted
+/// (signed with doctor-1 as the hospital) for lookups and dispenses, and a pool of freshly signed
+/// submissions so that every `submit` call sends a new prescription under a new idempotency key.
 struct Fixtures: Sendable {
-    var registrationNumbers: [String]
-    var codes: [String]
+    /// Units on the single line of every pre-submitted prescription (see `prescription(patient:)`).
+    static let dispenseQuantity = 10
+
+    var registrationNumbers: [String] = []
+    var codes: [String] = []
+    var dispenseCodes: [String] = []
+    var contentionCodes: [String] = []
+    /// Encoded `SubmitPrescriptionRequest`s, each signed once and sent once.
+    var submitPool: [[UInt8]] = []
+    let submitCursor = PoolCursor()
+    let dispenseCursor = PoolCursor()
+    let contentionCursor = PoolCursor()
+    /// Prefix of this run's dispense idempotency keys (fresh per process).
+    let runTag = String(UUID().uuidString.prefix(8)).lowercased()
+    /// A statistics range: the 30 days up to tomorrow, on Vietnam day boundaries.
+    let statisticsFrom: Int64
+    let statisticsTo: Int64
 
     static let interactionDrafts: [[String]] = [
         ["warfarin", "aspirin", "omeprazole"], ["simvastatin", "clarithromycin"], ["paracetamol", "amoxicillin"],
         ["sertraline", "tramadol", "ibuprofen"],
     ]
 
-    static func prepare(
-        workload: Workload, host: String, port: Int, certs: String, catalogCSV: String, prescriptions: Int,
-        lookupTLS: TLSContext, fixturesIn: String?, fixturesOut: String?
-    ) throws -> Fixtures {
-        let numbers = try Self.registrationNumbers(catalogCSV)
-        guard !numbers.isEmpty else { throw FixtureError("no registration numbers in \(catalogCSV)") }
-        var fixtures = Fixtures(registrationNumbers: numbers, codes: [])
-        if let fixturesIn {
+    /// Where and as whom to prepare, and how much.
+    struct Options {
+        var host: String
+        var port: Int
+        var certs: String
+        var catalogCSV: String
+        var prescriptions: Int
+        var submitPool: Int
+        var fixturesIn: String?
+        var fixturesOut: String?
+    }
+
+    init() {
+        let day: Int64 = 86_400
+        let vietnamOffset: Int64 = 7 * 3_600
+        let today = (Int64(Date().timeIntervalSince1970) + vietnamOffset) / day * day - vietnamOffset
+        self.statisticsFrom = today - 30 * day
+        self.statisticsTo = today + day
+    }
+
+    static func prepare(for workloads: Set<Workload>, options: Options, lookupTLS: TLSContext) throws -> Fixtures {
+        var fixtures = Fixtures()
+        fixtures.registrationNumbers = try Self.registrationNumbers(options.catalogCSV)
+        guard !fixtures.registrationNumbers.isEmpty else { throw FixtureError("no registration numbers in \(options.catalogCSV)") }
+        let submit = { (first: Int) in
+            try Self.submit(count: options.prescriptions, firstPatient: first, options: options)
+        }
+        if let fixturesIn = options.fixturesIn {
             fixtures.codes = try String(contentsOfFile: fixturesIn, encoding: .utf8).split(separator: "\n")
                 .compactMap { $0.split(separator: "\t").first.map(String.init) }
-        } else if workload == .lookup || workload == .mixed {
-            fixtures.codes = try Self.submit(count: prescriptions, host: host, port: port, certs: certs)
+        } else if workloads.contains(.lookup) || workloads.contains(.stats) {
+            fixtures.codes = try submit(0)
         }
-        if let fixturesOut {
-            try Self.writeAnswers(codes: fixtures.codes, to: fixturesOut, host: host, port: port, tls: lookupTLS)
+        if workloads.contains(.dispense) { fixtures.dispenseCodes = try submit(1_000_000) }
+        if workloads.contains(.contention) { fixtures.contentionCodes = try submit(2_000_000) }
+        if workloads.contains(.submit) {
+            fixtures.submitPool = try SubmitPool.sign(count: options.submitPool, firstPatient: 3_000_000, certs: options.certs)
+        }
+        if let fixturesOut = options.fixturesOut {
+            try Self.writeAnswers(
+                codes: fixtures.codes, to: fixturesOut, host: options.host, port: options.port, tls: lookupTLS)
         }
         return fixtures
     }
@@ -65,22 +107,19 @@ struct Fixtures: Sendable {
     }
 
     /// Submits `count` ordinary paracetamol prescriptions for distinct patients; returns their codes.
-    static func submit(count: Int, host: String, port: Int, certs: String) throws -> [String] {
+    static func submit(count: Int, firstPatient: Int, options: Options) throws -> [String] {
+        let certs = options.certs
         let context = try TLSContext.client(
             certificateChainFile: certs + "/hospital-prescriber.crt", privateKeyFile: certs + "/hospital-prescriber.key",
-            trustedCAFile: certs + "/ca.crt", serverName: host)
-        let client = try GRPCClientConnection(host: host, port: port, tls: context)
+            trustedCAFile: certs + "/ca.crt", serverName: options.host)
+        let requests = try SubmitPool.sign(count: count, firstPatient: firstPatient, certs: certs)
+        let client = try GRPCClientConnection(host: options.host, port: options.port, tls: context)
         defer { client.close() }
         var codes: [String] = []
         var pending: [Int32] = []
-        for index in 0..<count {
-            var request = SubmitPrescriptionRequest()
-            request.signedPrescription = try CMSSigner.sign(
-                content: Self.prescription(patient: index).serializedBytes(),
-                certificateFile: certs + "/doctor-1.crt", privateKeyFile: certs + "/doctor-1.key")
-            request.idempotencyKey = UUID().uuidString
-            pending.append(try client.start(path: "/rx.v1.Prescriptions/Submit", request: request.serializedBytes()))
-            if pending.count == 32 || index == count - 1 {
+        for (index, request) in requests.enumerated() {
+            pending.append(try client.start(path: "/rx.v1.Prescriptions/Submit", request: request))
+            if pending.count == 64 || index == count - 1 {
                 for result in try client.wait(for: pending) {
                     guard result.status.isOK, let bytes = result.messages.first else {
                         throw FixtureError("pre-submit failed: \(result.status)")
@@ -92,55 +131,4 @@ struct Fixtures: Sendable {
         }
         return codes
     }
-
-    static func prescription(patient index: Int) -> Prescription {
-        var content = Prescription()
-        content.facilityCode = "79088"
-        var prescriber = Prescriber()
-        prescriber.fullName = "Nguyễn Thị Lan"
-        prescriber.practisingCertificateNumber = "000123/HCM-CCHN"
-        content.prescriber = prescriber
-        content.issuedAtUnixSeconds = Int64(Date().timeIntervalSince1970) - 60
-        content.type = .ordinary
-        var patient = Patient()
-        patient.fullName = "Bệnh nhân Tải \(index)"
-        patient.citizenID = String(format: "0790%08d", 50_000_000 + index)
-        patient.sex = index % 2 == 0 ? .female : .male
-        var birth = CivilDate()
-        birth.year = 1960 + Int32(index % 40)
-        birth.month = 1 + Int32(index % 12)
-        birth.day = 1 + Int32(index % 28)
-        patient.dateOfBirth = birth
-        patient.address = "TP. Hồ Chí Minh"
-        content.patient = patient
-        var diagnosis = Diagnosis()
-        diagnosis.icd10Code = "R50.9"
-        diagnosis.text = "Sốt"
-        content.diagnoses = [diagnosis]
-        var line = DrugLine()
-        line.lineNumber = 1
-        line.registrationNumber = "GC-125-15"
-        line.brandName = "Hapacol 500mg"
-        var ingredient = DrugLine.ActiveIngredient()
-        ingredient.inn = "paracetamol"
-        ingredient.strength = "500 mg"
-        line.activeIngredients = [ingredient]
-        line.dosageForm = "viên nén"
-        line.quantity = 10
-        line.unit = "viên"
-        var directions = DrugLine.Directions()
-        directions.dose = "1 viên"
-        directions.timesPerDay = 2
-        directions.route = "uống"
-        line.directions = directions
-        line.daysOfSupply = 5
-        content.lines = [line]
-        return content
-    }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) { self.description = description }
 }

@@ -7,59 +7,57 @@ import Synchronization
 struct LoadPlan: Sendable {
     let host: String
     let port: Int
-    let tls: TLSContext
-    let workload: Workload
+    let streams: [LoadStream]
     let fixtures: Fixtures
-    let connections: Int
-    let concurrency: Int
     let warmup: Double
     let duration: Double
-    let rate: Double
 
     func run() throws -> LoadOutcome {
         let results = Mutex<[ConnectionTally]>([])
         let failures = Mutex<[String]>([])
         let group = DispatchGroup()
         let start = MonotonicTime.now()
-        let measureFrom = start.adding(nanoseconds: UInt64(self.warmup * 1e9))
-        let end = measureFrom.adding(nanoseconds: UInt64(self.duration * 1e9))
-        for index in 0..<self.connections {
-            group.enter()
-            let inFlight = self.concurrency / self.connections + (index < self.concurrency % self.connections ? 1 : 0)
-            let thread = Thread {
-                defer { group.leave() }
-                do {
-                    let tally = try self.drive(
-                        connection: index, inFlight: inFlight, start: start, measureFrom: measureFrom, end: end)
-                    results.withLock { $0.append(tally) }
-                } catch {
-                    failures.withLock { $0.append("connection \(index): \(error)") }
+        let window = Window(
+            start: start, measureFrom: start.adding(nanoseconds: UInt64(self.warmup * 1e9)),
+            end: start.adding(nanoseconds: UInt64((self.warmup + self.duration) * 1e9)))
+        for stream in self.streams {
+            for index in 0..<stream.shape.connections {
+                group.enter()
+                let thread = Thread {
+                    defer { group.leave() }
+                    do {
+                        let tally = try self.drive(stream: stream, connection: index, window: window)
+                        results.withLock { $0.append(tally) }
+                    } catch {
+                        failures.withLock { $0.append("\(stream.shape.workload.rawValue) connection \(index): \(error)") }
+                    }
                 }
+                thread.start()
             }
-            thread.start()
         }
         group.wait()
         let problems = failures.withLock { $0 }
         let tallies = results.withLock { $0 }
         if tallies.isEmpty { throw FixtureError("every connection failed: \(problems.joined(separator: "; "))") }
-        return LoadOutcome(tallies: tallies, seconds: self.duration, connectionFailures: problems)
+        return LoadOutcome(tallies: tallies, window: window, duration: self.duration, connectionFailures: problems)
     }
 
     /// The loop of one connection's thread.
-    private func drive(
-        connection index: Int, inFlight: Int, start: MonotonicTime, measureFrom: MonotonicTime, end: MonotonicTime
-    ) throws -> ConnectionTally {
-        let client = try GRPCClientConnection(host: self.host, port: self.port, tls: self.tls)
+    private func drive(stream: LoadStream, connection index: Int, window: Window) throws -> ConnectionTally {
+        let client = try GRPCClientConnection(host: self.host, port: self.port, tls: stream.tls)
         defer { client.close() }
-        var tally = ConnectionTally()
+        let workload = stream.shape.workload
+        let inFlight = stream.inFlight(connection: index)
+        var tally = ConnectionTally(workload: workload)
         var started: [Int32: MonotonicTime] = [:]
         var sequence = index &* 1_000_003
         // Open loop: calls are due every `interval` on this connection, whatever happened before.
-        let interval = self.rate > 0 ? UInt64(1e9 / (self.rate / Double(self.connections))) : 0
-        var nextDue = start
+        let interval = stream.interval
+        var nextDue = window.start
+        var poolLeft = true
         while true {
             let now = MonotonicTime.now()
-            if now < end {
+            if now < window.end, poolLeft {
                 var intended: [MonotonicTime] = []
                 if interval == 0 {
                     intended = Array(repeating: now, count: max(0, inFlight - started.count))
@@ -70,7 +68,11 @@ struct LoadPlan: Sendable {
                     }
                 }
                 for time in intended {
-                    let call = self.workload.call(sequence, fixtures: self.fixtures)
+                    guard let call = workload.call(sequence, fixtures: self.fixtures) else {
+                        poolLeft = false
+                        tally.poolExhaustedAt = now
+                        break
+                    }
                     sequence &+= 1
                     let id = try client.start(path: call.path, request: call.request)
                     started[id] = time
@@ -79,10 +81,11 @@ struct LoadPlan: Sendable {
                 break
             }
             var waitMilliseconds = 30_000
-            if interval > 0, started.isEmpty || now < end {
+            if interval > 0, poolLeft, started.isEmpty || now < window.end {
                 waitMilliseconds = max(1, Int(nextDue.nanoseconds(since: MonotonicTime.now()) / 1_000_000))
             }
             if started.isEmpty {
+                if !poolLeft { break }
                 usleep(UInt32(min(waitMilliseconds, 1000) * 1000))
                 continue
             }
@@ -90,8 +93,10 @@ struct LoadPlan: Sendable {
             let completedAt = MonotonicTime.now()
             for (id, result) in finished {
                 guard let intended = started.removeValue(forKey: id) else { continue }
-                guard intended >= measureFrom, intended < end else { continue }
+                tally.recordAnyTime(status: result.status.code)
+                guard intended >= window.measureFrom, intended < window.end else { continue }
                 tally.record(status: result.status.code, nanoseconds: completedAt.nanoseconds(since: intended))
+                tally.lastMeasuredCompletion = completedAt
             }
         }
         return tally
@@ -110,13 +115,9 @@ struct LoadPlan: Sendable {
     }
 }
 
-/// What one connection saw during the measured window.
-struct ConnectionTally: Sendable {
-    var latencies: [UInt32] = []  // microseconds
-    var statuses: [String: Int] = [:]
-
-    mutating func record(status: GRPCStatus.Code, nanoseconds: UInt64) {
-        self.statuses[status.name, default: 0] += 1
-        if status == .ok { self.latencies.append(UInt32(min(nanoseconds / 1000, UInt64(UInt32.max)))) }
-    }
+/// The times of a run: calls intended in `measureFrom..<end` are measured.
+struct Window: Sendable {
+    let start: MonotonicTime
+    let measureFrom: MonotonicTime
+    let end: MonotonicTime
 }
