@@ -77,6 +77,15 @@ public final class Store: Sendable {
         try await self.writer.write(body)
     }
 
+    /// Runs `body` in the writer's next batch and calls `completion` on the writer thread after it has
+    /// committed. See ``StoreWriter/write(_:completion:)``.
+    public func write<Value: Sendable>(
+        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        self.writer.write(body, completion: completion)
+    }
+
     /// Runs `body` on a borrowed read-only connection inside one read transaction.
     public func read<Result>(_ body: (SQLiteConnection) throws -> Result) throws -> Result {
         try self.readers.read(body)

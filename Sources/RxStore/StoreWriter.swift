@@ -119,6 +119,22 @@ public final class StoreWriter: @unchecked Sendable {
         }
     }
 
+    /// Queues `body` for the next batch and calls `completion` on the writer thread once the batch has
+    /// committed (or failed), without a task or a blocked thread in between: for callers that answer
+    /// from an event loop, where a task per call would cost two thread hand-offs. `completion` must
+    /// return quickly (it holds up the rest of the batch's acknowledgements); hand real work elsewhere.
+    public func write<Value: Sendable>(
+        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        let request = WriteRequest(body: body, waiter: .callback(completion))
+        do {
+            try self.enqueue(request)
+        } catch {
+            completion(.failure(error))
+        }
+    }
+
     /// A snapshot of the counters.
     public var statistics: Statistics {
         self.condition.lock()

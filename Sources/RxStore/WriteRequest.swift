@@ -14,7 +14,7 @@ protocol QueuedWrite: AnyObject, Sendable {
     func complete()
 }
 
-/// One caller's write and the way back to that caller: a blocked thread or a suspended task.
+/// One caller's write and the way back to that caller: a blocked thread, a suspended task or a callback.
 ///
 /// Confinement instead of locks: `body` and `outcome` are touched by the caller only before the request
 /// is enqueued (under the writer's lock) and after completion is signalled; in between only the writer
@@ -25,6 +25,8 @@ final class WriteRequest<Value: Sendable>: QueuedWrite, @unchecked Sendable {
         case thread(NSCondition)
         /// A task suspended in `withCheckedThrowingContinuation`.
         case task(CheckedContinuation<Value, any Error>)
+        /// A closure called on the writer thread right after `COMMIT` (it must return quickly).
+        case callback(@Sendable (Result<Value, any Error>) -> Void)
     }
 
     /// The caller's closure; dropped as soon as it has run (or can no longer run), because the blocking
@@ -75,6 +77,8 @@ final class WriteRequest<Value: Sendable>: QueuedWrite, @unchecked Sendable {
             condition.unlock()
         case .task(let continuation):
             continuation.resume(with: outcome)
+        case .callback(let deliver):
+            deliver(outcome)
         }
     }
 

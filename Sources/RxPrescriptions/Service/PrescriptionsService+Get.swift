@@ -5,12 +5,44 @@ import RxWire
 extension PrescriptionsService {
     /// Get: any pharmacy, the issuing facility and any regulator may read a prescription.
     public func get(_ request: GetPrescriptionRequest, caller: FacilityIdentity) async throws -> GetPrescriptionResponse {
-        let code = try PrescriptionCode(parsing: request.code).description
-        let response = try await self.audited(method: "Get", code: code, caller: caller) {
-            try self.lookUp(code, includeSigned: request.includeSignedPrescription, caller: caller)
+        try await withCheckedThrowingContinuation { continuation in
+            self.get(request, caller: caller) { continuation.resume(with: $0) }
         }
-        try await self.appendAudit(method: "Get", code: code, caller: caller, result: "OK")
-        return response
+    }
+
+    /// Get without a task: the read runs on the calling thread (a page-cache read of three small
+    /// queries), and `reply` is called on the store's writer thread once the audit entry for the read
+    /// (or for the refusal) has committed — a prescription is never shown without a durable trace.
+    /// This is the hot path of every pharmacy counter, so it skips the task pool entirely.
+    public func get(
+        _ request: GetPrescriptionRequest, caller: FacilityIdentity,
+        reply: @escaping @Sendable (Result<GetPrescriptionResponse, any Error>) -> Void
+    ) {
+        let code: String
+        do {
+            code = try PrescriptionCode(parsing: request.code).description
+        } catch {
+            return reply(.failure(Self.rpcError(error)))
+        }
+        let outcome: Result<GetPrescriptionResponse, any Error>
+        let recorded: String
+        do {
+            outcome = .success(try self.lookUp(code, includeSigned: request.includeSignedPrescription, caller: caller))
+            recorded = "OK"
+        } catch {
+            let mapped = Self.rpcError(error)
+            if mapped.code == .internal {
+                self.logger.error("prescription call failed", metadata: ["method": "Get", "error": "\(error)"])
+            }
+            outcome = .failure(mapped)
+            recorded = mapped.code.name
+        }
+        self.appendAudit(method: "Get", code: code, caller: caller, result: recorded) { committed in
+            switch committed {
+            case .success: reply(outcome)
+            case .failure(let error): reply(.failure(Self.rpcError(error)))
+            }
+        }
     }
 
     private func lookUp(_ code: String, includeSigned: Bool, caller: FacilityIdentity) throws -> GetPrescriptionResponse {

@@ -60,7 +60,8 @@ public struct PrescriptionsService: Sendable {
     /// The full method path of `method`, e.g. "/rx.v1.Prescriptions/Submit".
     public static func path(_ method: String) -> String { "/\(self.serviceName)/\(method)" }
 
-    /// Registers every method on the task pool (they all touch the database).
+    /// Registers the methods: writes on the task pool; Get, the hot read, deferred (see
+    /// ``get(_:caller:reply:)``).
     ///
     /// - Parameter access: the role rule per method path (RxApp passes `AccessPolicy.access(for:)`).
     public func register(in router: inout Router, access: (String) -> MethodAccess) {
@@ -73,9 +74,9 @@ public struct PrescriptionsService: Sendable {
             (request: ReplacePrescriptionRequest, context) in
             try await service.replace(request, caller: context.identity)
         }
-        router.registerUnary(Self.path("Get"), access: access(Self.path("Get"))) {
-            (request: GetPrescriptionRequest, context) in
-            try await service.get(request, caller: context.identity)
+        router.registerDeferred(Self.path("Get"), access: access(Self.path("Get"))) {
+            (request: GetPrescriptionRequest, context, reply: UnaryReply<GetPrescriptionResponse>) in
+            service.get(request, caller: context.identity) { reply($0) }
         }
         router.registerUnary(Self.path("Dispense"), access: access(Self.path("Dispense"))) {
             (request: DispensePrescriptionRequest, context) in
@@ -115,6 +116,21 @@ public struct PrescriptionsService: Sendable {
             }
             throw mapped
         }
+    }
+
+    /// Appends one audit entry in a write of its own and calls `completion` on the writer thread after
+    /// it has committed.
+    func appendAudit(
+        method: String, code: String, caller: FacilityIdentity, result: String,
+        completion: @escaping @Sendable (Result<Void, any Error>) -> Void
+    ) {
+        let now = self.clock.now()
+        let role = Self.roles(of: caller)
+        self.store.write({ connection in
+            try AuditLog.append(
+                on: connection, at: now, facilityCode: caller.facilityCode, role: role, method: method, code: code,
+                result: result)
+        }) { committed in completion(committed.map { _ in () }) }
     }
 
     /// Appends one audit entry in a write of its own (reads and refusals, which change nothing else).

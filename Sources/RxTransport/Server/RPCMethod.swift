@@ -13,6 +13,11 @@ public struct RPCMethod: Sendable {
     enum Handler: Sendable {
         case inlineUnary(@Sendable ([UInt8], ServerContext) throws -> [UInt8])
         case unary(@Sendable ([UInt8], ServerContext) async throws -> [UInt8])
+        /// Started on the I/O thread; answers later through the closure it is given, from any thread,
+        /// with a producer of the encoded response that runs back on the I/O thread.
+        case deferredUnary(
+            @Sendable ([UInt8], ServerContext, @escaping @Sendable (@escaping @Sendable () throws -> [UInt8]) -> Void)
+                throws -> Void)
         case serverStreaming(@Sendable ([UInt8], ServerStreamSink, ServerContext) async throws -> Void)
         /// Dispatched at HEADERS time; request messages arrive on the stream as DATA does.
         case bidirectionalStreaming(@Sendable (AsyncStream<[UInt8]>, ServerStreamSink, ServerContext) async throws -> Void)
@@ -25,7 +30,7 @@ public struct RPCMethod: Sendable {
     public var isServerStreaming: Bool {
         switch self.handler {
         case .serverStreaming, .bidirectionalStreaming: return true
-        case .inlineUnary, .unary: return false
+        case .inlineUnary, .unary, .deferredUnary: return false
         }
     }
 

@@ -44,6 +44,21 @@ public struct Router: Sendable {
         })))
     }
 
+    /// A unary method that starts on the I/O thread and answers later through `reply`, from whatever
+    /// thread finishes the work (say, the store's writer after a commit): no task and no hop through
+    /// the task pool. For hot paths whose synchronous part is short and never waits on I/O that may
+    /// stall (a page-cache read is fine; a network call is not): the I/O thread serves every other
+    /// connection of its loop meanwhile.
+    public mutating func registerDeferred<Request: ProtoMessage, Response: ProtoMessage>(
+        _ path: String, access: MethodAccess,
+        _ handler: @escaping @Sendable (Request, ServerContext, UnaryReply<Response>) -> Void
+    ) {
+        self.add(RPCMethod(path: path, access: access, handler: .deferredUnary({ bytes, context, deliver in
+            let request = try Request(serializedBytes: bytes)
+            handler(request, context, UnaryReply(deliver: deliver))
+        })))
+    }
+
     /// A server-streaming method; `send` suspends while the client is not reading, so a slow
     /// reader holds back the handler instead of growing server memory.
     public mutating func registerServerStreaming<Request: ProtoMessage, Response: ProtoMessage>(

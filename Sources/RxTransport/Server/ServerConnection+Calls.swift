@@ -38,6 +38,15 @@ extension ServerConnection {
                 }
                 bound.loop.execute { bound.value.completeUnary(streamID: streamID, result: result) }
             }
+        case .deferredUnary(let handler):
+            let deliver: @Sendable (@escaping @Sendable () throws -> [UInt8]) -> Void = { produce in
+                bound.loop.execute { bound.value.completeUnary(streamID: streamID, result: Result { try produce() }) }
+            }
+            do {
+                try handler(request, context, deliver)
+            } catch {
+                self.finish(stream, status: self.status(for: error, method: rpc.path))
+            }
         case .bidirectionalStreaming:
             // Started at HEADERS time (ServerConnection+Streaming); never completed through here.
             self.finish(stream, status: GRPCStatus(code: .internal, message: "streaming call completed as unary"))
