@@ -26,13 +26,11 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = self.metadata
-        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         let line = JSONLogLine(
             unixNanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec),
-            level: event.level, message: event.message.description, metadata: merged)
+            level: event.level, message: event.message.description, metadata: event.metadata ?? [:], base: self.metadata)
         self.writer.append(line.bytes)
     }
 }

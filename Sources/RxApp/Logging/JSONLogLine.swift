@@ -4,26 +4,34 @@ import Logging
 ///
 /// rx-server writes a line per call, so this sits on the I/O threads' hot path: it formats the
 /// timestamp itself (glibc's `gmtime_r` takes a process-wide lock and `String(format:)` allocates
-/// through Foundation) and never goes through intermediate `String`s. Keys come out sorted so a
-/// line's shape does not depend on dictionary order.
+/// through Foundation) and never goes through intermediate `String`s. Keys come out sorted by their
+/// bytes so a line's shape does not depend on dictionary order.
 public struct JSONLogLine: Sendable {
     public private(set) var bytes: [UInt8]
 
     /// - Parameters:
     ///   - unixNanoseconds: wall-clock time of the event (UTC).
+    ///   - metadata: the event's own metadata.
+    ///   - base: the logger's metadata; the event's wins for a key in both. Kept apart so the caller
+    ///     need not build a merged dictionary per line.
     public init(
-        unixNanoseconds: Int64, level: Logger.Level, message: String, metadata: Logger.Metadata
+        unixNanoseconds: Int64, level: Logger.Level, message: String, metadata: Logger.Metadata,
+        base: Logger.Metadata = [:]
     ) {
         self.bytes = []
-        self.bytes.reserveCapacity(160 + message.utf8.count)
+        self.bytes.reserveCapacity(192 + message.utf8.count)
         self.append(ascii: "{\"ts\":\"")
         self.appendTimestamp(unixNanoseconds)
         self.append(ascii: "\",\"level\":")
         self.appendQuoted(level.rawValue)
         self.append(ascii: ",\"msg\":")
         self.appendQuoted(message)
-        for key in metadata.keys.sorted() {
-            guard let value = metadata[key] else { continue }
+        var entries: [(key: String, value: Logger.MetadataValue)] = []
+        entries.reserveCapacity(metadata.count + base.count)
+        for entry in metadata { entries.append(entry) }
+        for entry in base where metadata[entry.key] == nil { entries.append(entry) }
+        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (key, value) in entries {
             self.bytes.append(UInt8(ascii: ","))
             self.appendQuoted(key)
             self.bytes.append(UInt8(ascii: ":"))

@@ -51,4 +51,13 @@ struct JSONLogLineTests {
         #expect(order.count == 8)
         #expect(order == order.sorted())
     }
+
+    @Test("the logger's metadata joins the event's, the event's value winning for a shared key")
+    func baseMetadata() throws {
+        let line = JSONLogLine(
+            unixNanoseconds: 0, level: .warning, message: "m", metadata: ["status": "OK", "peer": "event"],
+            base: ["peer": "base", "facility": "79088"])
+        let text = String(decoding: line.bytes, as: UTF8.self)
+        #expect(text.hasSuffix(",\"facility\":\"79088\",\"peer\":\"event\",\"status\":\"OK\"}\n"))
+    }
 }
