@@ -192,9 +192,9 @@ extension ServerConnection {
     func logCall(_ stream: ServerStream, status: GRPCStatus) {
         let micros = MonotonicTime.now().nanoseconds(since: stream.startTime) / 1000
         var metadata: Logger.Metadata = [
-            "method": "\(stream.path ?? "")", "status": "\(status.code.name)", "duration_us": .stringConvertible(micros),
+            "method": .string(stream.path ?? ""), "status": .string(status.code.name), "duration_us": .stringConvertible(micros),
         ]
-        if !status.isOK { metadata["message"] = "\(status.message)" }
+        if !status.isOK { metadata["message"] = .string(status.message) }
         self.logger.info("call", metadata: metadata)
         // Only routed paths become label values: a client inventing paths must not grow the metrics.
         self.environment.metrics.recordCall(
