@@ -1,3 +1,4 @@
+import RxPrescriptions
 import RxSignature
 import RxTransport
 import RxWire
@@ -68,5 +69,13 @@ extension FuzzTarget {
             fatalError("cannot load \(FuzzEnvironment.repositoryRoot)/Certs/dev/signing-ca.crt; set RX_REPO_ROOT")
         }
         _ = try? verifier.verify(Array(bytes), at: 1_800_000_000)
+    }
+
+    static func validatePrescription(_ bytes: UnsafeRawBufferPointer) {
+        guard let content = try? Prescription(serializedBytes: bytes, limits: DecodingLimits()) else { return }
+        let validator = PrescriptionValidator(products: FuzzProductDirectory(), now: 1_790_000_000)
+        let facility = FacilityRecord(facilityCode: content.facilityCode, name: "fuzz", hasInpatientBeds: true)
+        _ = try? validator.validate(content, facility: facility)
+        _ = try? validator.validate(content, facility: nil)
     }
 }

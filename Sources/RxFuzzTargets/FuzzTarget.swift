@@ -21,6 +21,10 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
         case interactionsCSV
         /// The ingredient synonyms CSV, parsed beside a fixed valid rule file, then the index built from it.
         case synonymsCSV
+        /// The signed content of a submission: `Prescription` decoded, then the content rules
+        /// (`PrescriptionValidator`) against a catalog that knows every product. Reachable by any
+        /// prescriber holding a signing key.
+        case prescriptionContent
     }
 
     /// The name `run.sh`, `RX_FUZZ_TARGET` and the regression folder use, e.g. `wire`,
@@ -31,7 +35,7 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
     public var description: String { self.name }
 
     /// Every target: the generic ones first, then one per distinct request message of every RPC in
-    /// `ProtoSchema.services`, then the CSV importers.
+    /// `ProtoSchema.services`, then the CSV importers and the prescription content rules.
     public static let all: [FuzzTarget] = {
         var targets = [
             FuzzTarget(name: "wire", kind: .wire), FuzzTarget(name: "framer", kind: .framer),
@@ -47,6 +51,7 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
             FuzzTarget(name: "catalog-csv", kind: .catalogCSV),
             FuzzTarget(name: "interactions-csv", kind: .interactionsCSV),
             FuzzTarget(name: "synonyms-csv", kind: .synonymsCSV),
+            FuzzTarget(name: "prescription-content", kind: .prescriptionContent),
         ]
         return targets
     }()
@@ -72,6 +77,7 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
         case .catalogCSV: Self.importCatalog(bytes)
         case .interactionsCSV: Self.parseInteractionRules(bytes)
         case .synonymsCSV: Self.parseSynonyms(bytes)
+        case .prescriptionContent: Self.validatePrescription(bytes)
         }
     }
 }

@@ -6,7 +6,8 @@
 Request targets get the encoded request messages a real client sends (the four sample prescriptions of
 Examples/prescriptions signed by the development doctor, lookups of real registration numbers and
 ingredients from tools/sample-data, statistics and reflection queries); the CSV targets get slices of
-tools/sample-data; the CMS and framer targets get signed samples. Files are named `seed-*` and land in
+tools/sample-data; the CMS and framer targets get signed samples, prescription-content the unsigned
+encoded sample prescriptions. Files are named `seed-*` and land in
 Tests/RxFuzzTargetsTests/Regressions/<target>/, where run.sh starts from them and `swift test` replays
 them. Needs python3 with grpcio-tools and the openssl CLI (the interop suite's requirements)."""
 
@@ -57,7 +58,9 @@ def request_seeds(modules: dict, work: Path) -> dict[str, list[tuple[str, object
 
     signed = {}
     for name in EXAMPLES:
-        prescription = prescription_from_readable(content, example(name), issued_at=1_790_000_000)
+        # Issued shortly before the `now` the prescription-content target validates at (1_790_000_000).
+        prescription = prescription_from_readable(content, example(name), issued_at=1_789_999_000)
+        write("prescription-content", name, prescription.SerializeToString())
         signed[name] = sign(prescription.SerializeToString(), work)
     rows = catalog_rows()
     numbers = sorted({row["so_dang_ky"] for row in rows})

@@ -8,7 +8,8 @@
 # TARGET is a name or a shell pattern over the names, e.g. `cms`, `'request-*'`, `'*-csv'`. The targets
 # are the folders of Tests/RxFuzzTargetsTests/Regressions/ (a test keeps them equal to `rx-fuzz --list`):
 # wire, framer, cms, one `request-<message>` per RPC request type, catalog-csv, interactions-csv,
-# synonyms-csv. CI runs `--total 240` (28 targets: about 8 s each, 4 minutes in all, plus the build).
+# synonyms-csv, prescription-content. CI runs `--total 240` (29 targets: 8 s each, about 4 minutes in
+# all, plus the build).
 #
 # Builds `rx-fuzz` in .build-fuzz/ with -sanitize=fuzzer,address, seeds each target with the saved
 # inputs under Tests/RxFuzzTargetsTests/Regressions/<target>/ (seed-* files come from
