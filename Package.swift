@@ -121,8 +121,8 @@ let package = Package(
         .executableTarget(name: "interaction-bench", dependencies: ["RxDrugKnowledge"], path: "tools/interaction-bench"),
         // Fuzz targets (library, so `swift test` can replay saved inputs) and their libFuzzer driver;
         // tools/fuzz/run.sh builds the driver with -sanitize=fuzzer,address.
-        .target(name: "RxFuzzTargets", dependencies: ["RxWire", "RxTransport", "RxSignature"]),
-        .executableTarget(name: "rx-fuzz", dependencies: ["RxFuzzTargets"], path: "tools/fuzz", exclude: ["run.sh"]),
+        .target(name: "RxFuzzTargets", dependencies: ["RxWire", "RxTransport", "RxSignature", "RxDrugKnowledge", "RxPrescriptions"]),
+        .executableTarget(name: "rx-fuzz", dependencies: ["RxFuzzTargets"], path: "tools/fuzz", exclude: ["run.sh", "make-seeds.py"]),
 
         // MARK: Tests
         .testTarget(name: "RxWireTests", dependencies: ["RxWire"]),

@@ -1,71 +1,83 @@
-import RxSignature
-import RxTransport
 import RxWire
 
-/// The inputs a hostile client controls, each as a function that must never crash, hang or read out
-/// of bounds, whatever the bytes. libFuzzer drives them through `rx-fuzz`; `swift test` replays the
-/// saved crash and corpus inputs under `Tests/RxFuzzTargetsTests/Regressions/<target>/`.
-public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// Every message type of `Protos/`, chosen by the first byte, decoded from the rest.
-    case wire
-    /// The gRPC message deframer, fed the input in chunks whose sizes the input also chooses.
-    case framer
-    /// CMS SignedData verification against the development prescriber-signing CA.
-    case cms
+/// One input a hostile client or a bad data file controls, as a function that must never crash, hang or
+/// read out of bounds, whatever the bytes. libFuzzer drives a target through `rx-fuzz` (its name in
+/// `RX_FUZZ_TARGET`); `swift test` replays the saved seed and crash inputs under
+/// `Tests/RxFuzzTargetsTests/Regressions/<name>/`.
+public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
+    /// What the target feeds its bytes to.
+    enum Kind: Sendable, Hashable {
+        /// Every message type of `Protos/`, chosen by the first byte, decoded from the rest.
+        case wire
+        /// One RPC's request message (fully qualified name), decoded and re-encoded.
+        case request(String)
+        /// The gRPC message deframer, fed the input in chunks whose sizes the input also chooses.
+        case framer
+        /// CMS SignedData verification against the development prescriber-signing CA.
+        case cms
+        /// The drug catalog CSV import (`CatalogImport(csv:)`).
+        case catalogCSV
+        /// The interaction rules CSV (`InteractionKnowledgeBase.parse`), then the index built from it.
+        case interactionsCSV
+        /// The ingredient synonyms CSV, parsed beside a fixed valid rule file, then the index built from it.
+        case synonymsCSV
+        /// The signed content of a submission: `Prescription` decoded, then the content rules
+        /// (`PrescriptionValidator`) against a catalog that knows every product. Reachable by any
+        /// prescriber holding a signing key.
+        case prescriptionContent
+    }
+
+    /// The name `run.sh`, `RX_FUZZ_TARGET` and the regression folder use, e.g. `wire`,
+    /// `request-rx.v1.SubmitPrescriptionRequest`, `catalog-csv`.
+    public let name: String
+    let kind: Kind
+
+    public var description: String { self.name }
+
+    /// Every target: the generic ones first, then one per distinct request message of every RPC in
+    /// `ProtoSchema.services`, then the CSV importers and the prescription content rules.
+    public static let all: [FuzzTarget] = {
+        var targets = [
+            FuzzTarget(name: "wire", kind: .wire), FuzzTarget(name: "framer", kind: .framer),
+            FuzzTarget(name: "cms", kind: .cms),
+        ]
+        var seen: Set<String> = []
+        for service in ProtoSchema.services {
+            for method in service.methods where seen.insert(method.inputType).inserted {
+                targets.append(FuzzTarget(name: "request-" + method.inputType, kind: .request(method.inputType)))
+            }
+        }
+        targets += [
+            FuzzTarget(name: "catalog-csv", kind: .catalogCSV),
+            FuzzTarget(name: "interactions-csv", kind: .interactionsCSV),
+            FuzzTarget(name: "synonyms-csv", kind: .synonymsCSV),
+            FuzzTarget(name: "prescription-content", kind: .prescriptionContent),
+        ]
+        return targets
+    }()
+
+    /// The target called `name`, if there is one.
+    public init?(name: String) {
+        guard let target = Self.all.first(where: { $0.name == name }) else { return nil }
+        self = target
+    }
+
+    private init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
 
     /// Runs the target once on `bytes`. Errors are expected outcomes; only a crash is a finding.
     public func run(_ bytes: UnsafeRawBufferPointer) {
-        switch self {
-        case .wire: Self.decodeMessage(bytes)
+        switch self.kind {
+        case .wire: Self.decodeAnyMessage(bytes)
+        case .request(let name): Self.decodeRequest(named: name, bytes)
         case .framer: Self.deframe(bytes)
         case .cms: Self.verifySignature(bytes)
+        case .catalogCSV: Self.importCatalog(bytes)
+        case .interactionsCSV: Self.parseInteractionRules(bytes)
+        case .synonymsCSV: Self.parseSynonyms(bytes)
+        case .prescriptionContent: Self.validatePrescription(bytes)
         }
-    }
-
-    private static func decodeMessage(_ bytes: UnsafeRawBufferPointer) {
-        guard let selector = bytes.first else { return }
-        let types = ProtoSchema.messageTypes
-        let type = types[Int(selector) % types.count]
-        let body = UnsafeRawBufferPointer(rebasing: bytes.dropFirst())
-        guard let message = try? type.init(serializedBytes: body, limits: DecodingLimits()) else { return }
-        // A message that decoded must re-encode and decode to an equal value.
-        let encoded = message.serializedBytes()
-        guard let again = try? type.init(serializedBytes: encoded, limits: DecodingLimits()) else {
-            fatalError("\(type.protoMessageName): re-encoded bytes do not decode")
-        }
-        guard again.serializedBytes() == encoded else {
-            fatalError("\(type.protoMessageName): encoding is not stable")
-        }
-    }
-
-    private static func deframe(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count >= 2 else { return }
-        let chunk = Int(bytes[0]) % 64 + 1
-        let maximum = Int(bytes[1]) * 16
-        var deframer = GRPCMessageDeframer(maximumMessageBytes: maximum)
-        var total = 0
-        var offset = 2
-        do {
-            while offset < bytes.count {
-                let end = min(bytes.count, offset + chunk)
-                try deframer.consume(UnsafeRawBufferPointer(rebasing: bytes[offset..<end])) { message in
-                    guard message.count <= maximum else { fatalError("message over the maximum was delivered") }
-                    total += message.count + 5
-                }
-                offset = end
-            }
-            try deframer.finish()
-        } catch {
-            return
-        }
-        guard total == bytes.count - 2 else { fatalError("deframer lost or invented bytes") }
-    }
-
-    private static func verifySignature(_ bytes: UnsafeRawBufferPointer) {
-        // Without the signing CA the target would test nothing: stop loudly instead.
-        guard let verifier = FuzzEnvironment.signatureVerifier else {
-            fatalError("cannot load \(FuzzEnvironment.repositoryRoot)/Certs/dev/signing-ca.crt; set RX_REPO_ROOT")
-        }
-        _ = try? verifier.verify(Array(bytes), at: 1_800_000_000)
     }
 }

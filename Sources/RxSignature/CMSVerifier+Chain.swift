@@ -12,10 +12,14 @@ extension CMSVerifier {
     ///   - checkRevocation: Whether the store's CRLs apply. Revocation is judged "now", against the
     ///     current CRL; at the (signer-claimed) signing time only the validity period is checked, since a
     ///     CRL issued after that moment would otherwise count as "not yet valid".
+    /// - Returns: When the current CRL lists the signer's own certificate, its revocation date (Unix
+    ///   seconds) for the caller to weigh against the signing time; `nil` when it is not revoked. Any
+    ///   other revocation (an intermediate CA) and every CRL problem still throws.
+    @discardableResult
     func validateChain(
         of signer: OpaquePointer, untrusted: OpaquePointer?, at unixTime: Int64, moment: String,
         checkRevocation: Bool = true
-    ) throws(SignatureError) {
+    ) throws(SignatureError) -> Int64? {
         guard let context = X509_STORE_CTX_new() else {
             throw .openSSLFailure("X509_STORE_CTX_new failed")
         }
@@ -30,8 +34,12 @@ extension CMSVerifier {
         if !checkRevocation, let parameters = X509_STORE_CTX_get0_param(context) {
             _ = X509_VERIFY_PARAM_clear_flags(parameters, UInt(X509_V_FLAG_CRL_CHECK))
         }
-        if X509_verify_cert(context) == 1 {
-            return
+        let revocation = SignerRevocation()
+        let verified = try revocation.recording(in: context) { () throws(SignatureError) -> Bool in
+            X509_verify_cert(context) == 1
+        }
+        if verified {
+            return revocation.revokedAt
         }
         ERR_clear_error()
         let code = X509_STORE_CTX_get_error(context)

@@ -16,4 +16,21 @@ extension CMSVerifier {
             throw .unreadableFile(path: file, reason: OpenSSLErrorQueue.drain().summary(or: "no CRL found"))
         }
     }
+
+    /// Accepts a signature of a revoked signer only when it was made before the revocation: signatures
+    /// made before the revocation time stay valid (the doctor's earlier prescriptions are not voided by
+    /// the revocation of a lost card).
+    ///
+    /// The signing time is the signed `signingTime` attribute: covered by the signature, but chosen by
+    /// the signer. Without it nothing shows the signature predates the revocation, so it is refused; a
+    /// signing time at or after the revocation date is refused (same second counts as after).
+    static func checkSignedBeforeRevocation(revokedAt: Int64, signingTime: Int64?) throws(SignatureError) {
+        let revoked = "revoked at \(UnixTime.rfc3339(revokedAt))"
+        guard let signingTime else {
+            throw .certificateRevoked("\(revoked); the signature carries no signing time to show it was made before")
+        }
+        guard signingTime < revokedAt else {
+            throw .certificateRevoked("\(revoked), signed at \(UnixTime.rfc3339(signingTime))")
+        }
+    }
 }

@@ -8,7 +8,9 @@ import CRxShims
 /// hold: the DER is one SignedData with attached content and exactly one signer; the signature covers the
 /// content and signed attributes (`CMS_verify` with `CMS_BINARY`, so the content is compared byte for
 /// byte); the signer's certificate chains to the CA with the S/MIME signing purpose; and that chain is
-/// valid both at the signed `signingTime` (when present) and at the caller's "now".
+/// valid both at the signed `signingTime` (when present) and at the caller's "now"; and, when the current
+/// CRL lists the signer's certificate, the signature was made before the revocation date (see
+/// `checkSignedBeforeRevocation`).
 ///
 /// Thread safety: the `X509_STORE` is filled once in `init` and only read afterwards; OpenSSL (≥ 1.1)
 /// locks the store's internal lookups, and every `verify` builds its own `X509_STORE_CTX` with its own
@@ -74,7 +76,9 @@ public final class CMSVerifier: @unchecked Sendable {
             try self.validateChain(
                 of: signer, untrusted: untrusted, at: signingTime, moment: "at signing time", checkRevocation: false)
         }
-        try self.validateChain(of: signer, untrusted: untrusted, at: unixTime, moment: "now")
+        if let revokedAt = try self.validateChain(of: signer, untrusted: untrusted, at: unixTime, moment: "now") {
+            try Self.checkSignedBeforeRevocation(revokedAt: revokedAt, signingTime: signingTime)
+        }
         let certificate = try SignerCertificate(x509: signer)
         return VerifiedSignature(
             content: content, signerPractisingCertificate: certificate.practisingCertificate,

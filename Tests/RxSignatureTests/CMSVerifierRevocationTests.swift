@@ -38,10 +38,14 @@ struct CMSVerifierRevocationTests {
                 doctor.certificate,
             ])
             try Self.publishCRL(ca, hoursAgo: 1, to: crl)
-            #expect(try verifier.verify(signature, at: now).content == Self.content, "not yet reloaded")
+            // Signed after the revocation: a signature made before it would stay valid.
+            let later = try CMSSigner.sign(
+                content: Self.content, certificateFile: doctor.certificate, privateKeyFile: doctor.key)
+            let afterwards = Int64(Date().timeIntervalSince1970)
+            #expect(try verifier.verify(later, at: afterwards).content == Self.content, "not yet reloaded")
             try verifier.reloadRevocationLists(crlFile: crl)
             #expect {
-                try verifier.verify(signature, at: now)
+                try verifier.verify(later, at: afterwards)
             } throws: { error in
                 guard case .certificateRevoked = error as? SignatureError else { return false }
                 return true

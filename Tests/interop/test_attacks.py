@@ -1,6 +1,9 @@
 """Hostile clients (tools/attack/attack.py, quick sizes): the server survives every attack, a
 well-behaved client on another connection keeps getting answers, RSS stays bounded, and the
-connections that break the rules are closed. No timing assertions: CI machines are noisy."""
+connections that break the rules are closed. No timing assertions: CI machines are noisy.
+
+The HPACK bomb (one 4 KB header in the dynamic table referenced ~16,000 times per 16 KiB HEADERS
+frame) is also checked for its outcome: every bomb stream is refused and none is answered."""
 
 from __future__ import annotations
 
@@ -45,4 +48,13 @@ def test_attack_leaves_server_serving(attacked, name: str):
     assert result["good_calls"] > 0, result
     assert result["rss_after_mib"] - result["rss_before_mib"] < RSS_BOUND_MIB, result
     assert "error" not in result, result
+    assert not result["problems"], result
+
+
+def test_hpack_bomb_streams_are_refused_not_answered(attacked):
+    server, good, opts = attacked
+    result = attack.run_attack("hpack_bomb", server.port, server.process.pid, good, opts)
+    assert result["streams"] > 0 and result["answered"] == 0, result
+    assert result["resets"] > 0 or result["goaway"] is not None, result
+    assert result["decoded_mib_claimed"] > 100 * opts.seconds, result  # the bomb really was sent at volume
     assert not result["problems"], result

@@ -80,6 +80,7 @@ class RawConnection:
         self.buffer = b""
         self.goaway: int | None = None  # error code of a received GOAWAY
         self.resets: list[int] = []  # error codes of received RST_STREAM frames
+        self.answered: set[int] = set()  # streams the server sent HEADERS on
         self.closed = False
         if preface:
             self.sock.sendall(harness.HTTP2_PREFACE + settings())
@@ -124,6 +125,8 @@ class RawConnection:
                 self.goaway = struct.unpack(">I", payload[4:8])[0]
             elif kind == RST_STREAM and len(payload) == 4:
                 self.resets.append(struct.unpack(">I", payload)[0])
+            elif kind == HEADERS:
+                self.answered.add(int.from_bytes(self.buffer[5:9], "big") & 0x7FFFFFFF)
             self.buffer = self.buffer[9 + length :]
 
     def close(self) -> None:
@@ -376,6 +379,61 @@ def attack_closed_idle_streams(port: int, seconds: float, opts) -> dict:
     return {"closed": closed == connections, "goaway": goaways, "connections": connections}
 
 
+def hpack_integer(value: int, prefix_bits: int, first_byte_flags: int) -> bytes:
+    """An HPACK integer (RFC 7541 §5.1) with its prefix in the low `prefix_bits` of the first byte."""
+    limit = (1 << prefix_bits) - 1
+    if value < limit:
+        return bytes([first_byte_flags | value])
+    out, value = [first_byte_flags | limit], value - limit
+    while value >= 128:
+        out.append(0x80 | (value & 0x7F))
+        value >>= 7
+    return bytes(out + [value])
+
+
+def hpack_literal(name: bytes, value: bytes, indexed: bool) -> bytes:
+    """A literal header with a literal name (no Huffman): `indexed` adds it to the decoder's dynamic
+    table (§6.2.1), otherwise never-indexed (§6.2.3), which leaves the table alone."""
+    flags = 0x40 if indexed else 0x10
+    return (bytes([flags]) + hpack_integer(len(name), 7, 0) + name + hpack_integer(len(value), 7, 0) + value)
+
+
+# The bomb: one ~4 KB header in the server's 4 KiB dynamic table, then a 1-byte reference to it
+# (index 62, the newest dynamic entry) repeated to fill a 16 KiB frame (the default maximum frame
+# size): 16 KB on the wire decode to about 64 MB of headers.
+HPACK_BOMB_VALUE_BYTES = 4000
+MAX_FRAME_BYTES = 16384
+
+
+def attack_hpack_bomb(port: int, seconds: float, opts) -> dict:
+    """HEADERS blocks that are small on the wire but decode far past the header-list limit: the first
+    block inserts one 4 KB header into the dynamic table, every block (one per new stream, all on one
+    connection) then references it about 16,000 times (1 byte each), filling a 16 KiB frame. The server must refuse each such stream
+    (RST_STREAM, or GOAWAY) without answering it or buffering the decoded list."""
+    conn = RawConnection(port)
+    request = b"".join(hpack_literal(k, v, indexed=False) for k, v in (
+        (b":method", b"POST"), (b":scheme", b"https"), (b":path", b"/grpc.health.v1.Health/Check"),
+        (b":authority", b"localhost"), (b"content-type", b"application/grpc"), (b"te", b"trailers")))
+    insert = hpack_literal(b"x-bomb", b"b" * HPACK_BOMB_VALUE_BYTES, indexed=True)
+    stream, streams, wire_bytes, references = 1, 0, 0, 0
+    running = _until(seconds)
+    while running() and not conn.closed:
+        head = request + (insert if streams == 0 else b"")
+        count = MAX_FRAME_BYTES - len(head)
+        if not conn.send(frame(HEADERS, END_HEADERS | END_STREAM, stream, head + bytes([0x80 | 62]) * count)):
+            break
+        stream, streams, wire_bytes, references = stream + 2, streams + 1, wire_bytes + MAX_FRAME_BYTES, references + count
+        conn.drain(0.0 if streams % 10 else 0.05, until_closed=False)
+    conn.drain(1.0, until_closed=False)
+    conn.close()
+    decoded_mib = references * (HPACK_BOMB_VALUE_BYTES + len(b"x-bomb") + 32) / 2**20
+    refused = len(conn.resets) + (1 if conn.goaway is not None else 0)
+    return {"closed": conn.closed, "goaway": conn.goaway, "streams": streams, "wire_kib": round(wire_bytes / 1024),
+            "decoded_mib_claimed": round(decoded_mib), "resets": len(conn.resets),
+            "reset_codes": sorted(set(conn.resets)), "answered": len(conn.answered),
+            "ok": streams > 0 and not conn.answered and refused > 0}
+
+
 def attack_past_concurrency_limit(port: int, seconds: float, opts) -> dict:
     conn, block = RawConnection(port), request_headers("/rx.v1.Diagnostics/EchoStream")
     count = opts.streams_over_limit
@@ -524,8 +582,13 @@ def sustained(one_connection: Callable) -> Callable:
             if time.monotonic() >= deadline:
                 break
         goaways = sorted({r["goaway"] for r in rounds if r["goaway"] is not None})
-        return {"closed": all(r["closed"] for r in rounds), "goaway": goaways[0] if len(goaways) == 1 else goaways or None,
-                "connections": len(rounds), "closed_connections": sum(bool(r["closed"]) for r in rounds)}
+        totals = {key: sum(r[key] for r in rounds) for key in ("streams", "resets", "answered", "decoded_mib_claimed")
+                  if all(key in r for r in rounds)}
+        outcome = {"closed": all(r["closed"] for r in rounds), "goaway": goaways[0] if len(goaways) == 1 else goaways or None,
+                   "connections": len(rounds), "closed_connections": sum(bool(r["closed"]) for r in rounds), **totals}
+        if any("ok" in r for r in rounds):
+            outcome["ok"] = all(r.get("ok", True) for r in rounds)
+        return outcome
 
     run.__doc__ = one_connection.__doc__
     return run
@@ -538,6 +601,7 @@ ATTACKS: dict[str, tuple[Callable, bool]] = {  # name -> (function, expects the 
     "ping_flood": (sustained(attack_ping_flood), False),
     "data_beyond_window": (attack_data_beyond_window, False),
     "closed_idle_streams": (attack_closed_idle_streams, True),
+    "hpack_bomb": (sustained(attack_hpack_bomb), False),
     "past_concurrency_limit": (attack_past_concurrency_limit, False),
     "never_reads": (attack_never_reads, False),
     "slowloris_tls": (attack_slowloris_tls, True),

@@ -5,7 +5,8 @@ import RxFuzzTargets
 
 // Two builds of one file. Built by tools/fuzz/run.sh with `-D RX_FUZZ -sanitize=fuzzer,address`,
 // libFuzzer drives the target named by RX_FUZZ_TARGET. Built normally, `rx-fuzz TARGET FILE…`
-// replays inputs (a crash found by the fuzzer, say) without the sanitizers.
+// replays inputs (a crash found by the fuzzer, say) without the sanitizers, and `rx-fuzz --list`
+// prints every target's name.
 
 #if RX_FUZZ
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -15,21 +16,21 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
-nonisolated(unsafe) private var selectedTarget: FuzzTarget = .wire
+nonisolated(unsafe) private var selectedTarget: FuzzTarget?
 
 /// SwiftPM links an executable's entry point as `<product>_main`; libFuzzer's driver takes over from there.
 @_cdecl("rx_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     let name = getenv("RX_FUZZ_TARGET").map { String(cString: $0) } ?? "wire"
-    guard let target = FuzzTarget(rawValue: name) else {
-        print("unknown RX_FUZZ_TARGET \(name); known: \(FuzzTarget.allCases.map(\.rawValue))")
+    guard let target = FuzzTarget(name: name) else {
+        print("unknown RX_FUZZ_TARGET \(name); known: \(FuzzTarget.all.map(\.name).joined(separator: " "))")
         return 2
     }
     selectedTarget = target
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        selectedTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+        selectedTarget?.run(UnsafeRawBufferPointer(start: data, count: size))
         return 0
     }
 }
@@ -40,8 +41,12 @@ import Foundation
 struct ReplayMain {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
-        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: rx-fuzz {\(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|"))} FILE…")
+        if arguments.first == "--list" {
+            for target in FuzzTarget.all { print(target.name) }
+            return
+        }
+        guard let name = arguments.first, let target = FuzzTarget(name: name) else {
+            print("usage: rx-fuzz --list | rx-fuzz TARGET FILE…   (targets: rx-fuzz --list)")
             exit(2)
         }
         for path in arguments.dropFirst() {

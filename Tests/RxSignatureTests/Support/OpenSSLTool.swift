@@ -38,14 +38,17 @@ enum OpenSSLTool {
     }
 
     /// `openssl cms -sign -binary -nodetach -outform DER` (or detached when `attached` is false).
-    static func cmsSign(content: [UInt8], certificate: String, key: String, attached: Bool = true, in directory: String)
-        throws -> [UInt8]
-    {
+    /// `signedAttributes: false` adds `-noattr`: no signed attributes, hence no signing time.
+    static func cmsSign(
+        content: [UInt8], certificate: String, key: String, attached: Bool = true, signedAttributes: Bool = true,
+        in directory: String
+    ) throws -> [UInt8] {
         let input = "\(directory)/content-\(UUID().uuidString).bin"
         let output = "\(directory)/signature-\(UUID().uuidString).p7s"
         try Data(content).write(to: URL(fileURLWithPath: input))
         var arguments = ["cms", "-sign", "-binary", "-outform", "DER", "-signer", certificate, "-inkey", key]
         if attached { arguments.append("-nodetach") }
+        if !signedAttributes { arguments.append("-noattr") }
         arguments += ["-in", input, "-out", output]
         try run(arguments)
         return Array(try Data(contentsOf: URL(fileURLWithPath: output)))

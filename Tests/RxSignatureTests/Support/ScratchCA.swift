@@ -88,6 +88,40 @@ struct ScratchCA {
         return crl
     }
 
+    /// Revokes `certificate` with the revocation date `unixTime` instead of the moment of the call, by
+    /// rewriting the date `openssl ca -revoke` wrote into the CA database; `publishCRL` then lists it so.
+    func revoke(_ certificate: String, at unixTime: Int64) throws {
+        try OpenSSLTool.run([
+            "ca", "-config", "\(directory)/ca.cnf", "-cert", self.certificate, "-keyfile", self.key, "-revoke",
+            certificate,
+        ])
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyMMddHHmmss'Z'"
+        let date = formatter.string(from: Date(timeIntervalSince1970: Double(unixTime)))
+        let serialOutput = try OpenSSLTool.run(["x509", "-in", certificate, "-noout", "-serial"])
+        let serial = String(decoding: serialOutput, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "serial=", with: "")
+        let database = "\(directory)/index.txt"
+        let lines = try String(contentsOfFile: database, encoding: .utf8).split(separator: "\n").map { line in
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.first == "R", fields.count > 3, fields[3] == serial { fields[2] = date }
+            return fields.joined(separator: "\t")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: database, atomically: true, encoding: .utf8)
+    }
+
+    /// Writes the CA's current CRL (valid from now for 30 days) and returns its path.
+    func publishCRL() throws -> String {
+        let crl = "\(directory)/ca.crl"
+        try OpenSSLTool.run([
+            "ca", "-config", "\(directory)/ca.cnf", "-cert", self.certificate, "-keyfile", self.key, "-gencrl",
+            "-crldays", "30", "-out", crl,
+        ])
+        return crl
+    }
+
     private static func newKey(_ path: String) throws {
         try OpenSSLTool.run(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", path])
     }
