@@ -285,8 +285,14 @@ def _finish(conn: RawConnection, extra: dict | None = None, wait: float = 3.0) -
     return {"closed": conn.closed, "goaway": conn.goaway, **(extra or {})}
 
 
+# Attacks that trip the server's reset budget get their facility a cool-down (--abuse-cool-down-ms):
+# they use certificates of their own, so the attacks after them are not refused on that account.
+RAPID_RESET_IDENTITY = "clinic-prescriber"
+HPACK_BOMB_IDENTITY = "pharmacy-2"
+
+
 def attack_rapid_reset(port: int, seconds: float, opts) -> dict:
-    conn, block, stream, sent = RawConnection(port), request_headers(), 1, 0
+    conn, block, stream, sent = RawConnection(port, identity=RAPID_RESET_IDENTITY), request_headers(), 1, 0
     running = _until(seconds)
     while running() and stream < 0x7FFFFFFF:
         batch = b"".join(frame(HEADERS, END_HEADERS, s, block) + frame(RST_STREAM, 0, s, struct.pack(">I", 8))
@@ -410,7 +416,7 @@ def attack_hpack_bomb(port: int, seconds: float, opts) -> dict:
     block inserts one 4 KB header into the dynamic table, every block (one per new stream, all on one
     connection) then references it about 16,000 times (1 byte each), filling a 16 KiB frame. The server must refuse each such stream
     (RST_STREAM, or GOAWAY) without answering it or buffering the decoded list."""
-    conn = RawConnection(port)
+    conn = RawConnection(port, identity=HPACK_BOMB_IDENTITY)
     request = b"".join(hpack_literal(k, v, indexed=False) for k, v in (
         (b":method", b"POST"), (b":scheme", b"https"), (b":path", b"/grpc.health.v1.Health/Check"),
         (b":authority", b"localhost"), (b"content-type", b"application/grpc"), (b"te", b"trailers")))
@@ -431,7 +437,9 @@ def attack_hpack_bomb(port: int, seconds: float, opts) -> dict:
     return {"closed": conn.closed, "goaway": conn.goaway, "streams": streams, "wire_kib": round(wire_bytes / 1024),
             "decoded_mib_claimed": round(decoded_mib), "resets": len(conn.resets),
             "reset_codes": sorted(set(conn.resets)), "answered": len(conn.answered),
-            "ok": streams > 0 and not conn.answered and refused > 0}
+            # A connection the server closed (after GOAWAY, or right after the handshake while this
+            # facility cools down after earlier bombs) counts as refused too; answering never does.
+            "ok": not conn.answered and (refused > 0 or conn.closed)}
 
 
 def attack_past_concurrency_limit(port: int, seconds: float, opts) -> dict:
