@@ -47,20 +47,19 @@ def rates_call(channel: grpc.Channel, statistics):
 
 
 def plant_cells(server, days: int, facilities: int) -> None:
-    """Writes aggregate cells straight into the database: `days` × `facilities` cells of 5 patients each."""
+    """Writes day cells straight into the database: `days` × `facilities` cells of 5 patients each."""
     connection = sqlite3.connect(database_file(server.data_dir), timeout=30)
     try:
         with connection:
             for day in range(days):
                 for facility in range(facilities):
-                    cursor = connection.execute(
+                    # Five distinct 8-byte patient hashes in the cell's exact set (see PatientSketch).
+                    patients = b"".join(bytes([patient, facility % 256, day % 256, facility // 256, 0, 0, 0, 1])
+                                        for patient in range(5))
+                    connection.execute(
                         "INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued,"
-                        " quantity_prescribed) VALUES (?, ?, ?, 1, '', '', 3, 30)",
-                        (FIRST_DAY + day, f"79{facility:03d}", "79"),
-                    )
-                    connection.executemany(
-                        "INSERT INTO stat_cell_patients (cell_id, patient_key) VALUES (?, ?)",
-                        [(cursor.lastrowid, bytes([patient, facility % 256, day % 256])) for patient in range(5)],
+                        " quantity_prescribed, patients) VALUES (?, ?, ?, 1, '', '', 3, 30, ?)",
+                        (FIRST_DAY + day, f"79{facility:03d}", "79", patients),
                     )
     finally:
         connection.close()

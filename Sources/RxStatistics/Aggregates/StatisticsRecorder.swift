@@ -118,31 +118,67 @@ public struct StatisticsRecorder: PrescriptionEventSink {
 
     // MARK: Steps
 
-    /// Adds `change` to the cell `key` (creating it) and files `patient` under it.
+    /// Adds `change` to the day cell `key` and to its monthly rollup (view 0 for the per-prescription
+    /// row, view 1 per ingredient), filing `patient` in their exact sets and the rollup's sketch — two
+    /// cached statements, no read-back.
     static func add(_ change: CellChange, to key: CellKey, patient: [UInt8]?, on connection: SQLiteConnection) throws {
-        let ids = try connection.query(
+        let hash = patient.map(PatientSketch.hash)
+        let member: SQLiteValue = hash.map { .blob(PatientSketch.bytes(of: $0)) } ?? .blob([])
+        try connection.run(
             """
             INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
-                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
+                patients)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, facility_code, type, ingredient, atc) DO UPDATE SET
                 issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
                 dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
                 quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
                 quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
                 value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
-                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd
-            RETURNING id
+                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd,
+                patients = \(Self.exactSetUpdate)
             """,
             .integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
             .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
             .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
-            .integer(change.valueReferenceVND), .integer(change.valueChargedVND)
-        ) { $0.int64(at: 0) }
-        guard let patient, let id = ids.first else { return }
+            .integer(change.valueReferenceVND), .integer(change.valueChargedVND), member)
+        let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
+        let register = hash.map(PatientSketch.register(of:))
         try connection.run(
-            "INSERT OR IGNORE INTO stat_cell_patients (cell_id, patient_key) VALUES (?, ?)", .integer(id), .blob(patient))
+            """
+            INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
+                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
+                patients, sketch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET
+                issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
+                dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
+                quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
+                quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
+                value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
+                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd,
+                patients = \(Self.exactSetUpdate),
+                sketch = CASE WHEN substr(sketch, ?17 + 1, 1) < ?18
+                    THEN substr(sketch, 1, ?17) || ?18 || substr(sketch, ?17 + 2) ELSE sketch END
+            """,
+            .integer(perPrescription ? 0 : 1), .integer(VietnamDay.monthStart(of: key.day)),
+            .text(perPrescription ? key.province : ""), .integer(perPrescription ? key.type : -1), .text(key.ingredient),
+            .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
+            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
+            .integer(change.valueReferenceVND), .integer(change.valueChargedVND), member,
+            .blob(hash.map(PatientSketch.sketch(of:)) ?? [UInt8](repeating: 0, count: PatientSketch.registerCount)),
+            .integer(Int64(register?.index ?? 0)), .blob([register?.rank ?? 0]))
     }
+
+    /// SQL appending `excluded.patients` (one 8-byte hash, or none) to the row's exact set unless the set
+    /// is full or already holds it. `instr` on blobs matches bytes, so a hash straddling two stored ones
+    /// could match by accident (about 2⁻⁶⁰ per check): the set would then miss one patient, which can only
+    /// suppress more, never less.
+    static let exactSetUpdate = """
+        CASE WHEN length(patients) >= \(PatientSketch.exactCapacity * 8) OR length(excluded.patients) = 0
+            OR instr(patients, excluded.patients) > 0 THEN patients ELSE patients || excluded.patients END
+        """
 
     /// The (line, ingredient, ATC) items of a validated prescription: catalog ingredients and first ATC code
     /// when the catalog knows the product, the prescription's own ingredient names otherwise.

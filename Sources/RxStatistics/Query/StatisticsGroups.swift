@@ -1,0 +1,61 @@
+import RxStore
+
+/// Result groups merged in memory from aggregate rows: figures summed, patients merged (exact sets and
+/// sketches, see ``PatientCount``), so one pass over the day cells and rollups answers a query.
+struct StatisticsGroups {
+    /// Issued, fully, partly, cancelled, expired, quantity prescribed, quantity dispensed, value at the
+    /// reference price, value charged.
+    static let figureCount = 9
+
+    struct Group {
+        var figures = [Int64](repeating: 0, count: StatisticsGroups.figureCount)
+        var patients = PatientCount()
+    }
+
+    let keyCount: Int
+    private(set) var groups: [[String]: Group] = [:]
+
+    init(keyCount: Int) { self.keyCount = keyCount }
+
+    /// Reads a figures source: keys, eight figures (no expired), patients blob, sketch blob.
+    mutating func addFigures(_ source: StatisticsQueryPlan.Source, on connection: SQLiteConnection) throws {
+        let keyCount = self.keyCount
+        try connection.withStatement(source.sql) { statement in
+            try statement.bind(source.values)
+            try statement.forEachRow { row in
+                let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
+                var group = self.groups[keys] ?? Group()
+                for index in 0..<8 {
+                    group.figures[index < 4 ? index : index + 1] += row.int64(at: keyCount + index)
+                }
+                group.patients.merge(patients: row.blob(at: keyCount + 8) ?? [], sketch: row.blob(at: keyCount + 9))
+                self.groups[keys] = group
+            }
+        }
+    }
+
+    /// Reads an expiry source: keys, patient key of one expired prescription.
+    mutating func addExpired(_ source: StatisticsQueryPlan.Source, on connection: SQLiteConnection) throws {
+        let keyCount = self.keyCount
+        try connection.withStatement(source.sql) { statement in
+            try statement.bind(source.values)
+            try statement.forEachRow { row in
+                let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
+                var group = self.groups[keys] ?? Group()
+                group.figures[4] += 1
+                if let patient = row.blob(at: keyCount) { group.patients.add(PatientSketch.hash(patient)) }
+                self.groups[keys] = group
+            }
+        }
+    }
+
+    /// The groups ordered by their keys as SQLite orders text (bytewise); without keys always one group.
+    func ordered() -> [(keys: [String], group: Group)] {
+        if self.keyCount == 0 { return [([], self.groups[[]] ?? Group())] }
+        return self.groups.map { ($0.key, $0.value) }.sorted { lhs, rhs in
+            lhs.keys.lazy.map { Array($0.utf8) }.lexicographicallyPrecedes(rhs.keys.lazy.map { Array($0.utf8) }) {
+                $0.lexicographicallyPrecedes($1)
+            }
+        }
+    }
+}
