@@ -60,10 +60,11 @@ final class StatisticsWorld: @unchecked Sendable {
         return line
     }
 
-    /// Submits a prescription issued now for patient number `patient`; returns its code.
+    /// Submits a prescription issued now for patient number `patient` (through Replace when it
+    /// `replaces` another); returns its code.
     func submit(
         patient: Int, facility: String = "79088", prescriber: UInt8 = 0, type: PrescriptionType = .ordinary,
-        lines: [DrugLine]
+        lines: [DrugLine], replaces: String? = nil
     ) async throws -> String {
         var content = Prescription()
         content.facilityCode = facility
@@ -83,13 +84,20 @@ final class StatisticsWorld: @unchecked Sendable {
             : Diagnosis(icd10Code: "C50.9", text: "Ung thư vú")]
         content.type = type
         content.lines = lines
+        content.replacesCode = replaces
         self.keys += 1
-        var request = SubmitPrescriptionRequest()
-        request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
-        request.idempotencyKey = "submit-\(self.keys)"
         let caller = FacilityIdentity(
             facilityCode: facility, facilityName: "Cơ sở \(facility)", roles: [.prescriber], certificateSerial: "F",
             notAfter: .max)
+        if replaces != nil {
+            var request = ReplacePrescriptionRequest()
+            request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
+            request.idempotencyKey = "replace-\(self.keys)"
+            return try await self.prescriptions.replace(request, caller: caller).code
+        }
+        var request = SubmitPrescriptionRequest()
+        request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
+        request.idempotencyKey = "submit-\(self.keys)"
         return try await self.prescriptions.submit(request, caller: caller).code
     }
 
