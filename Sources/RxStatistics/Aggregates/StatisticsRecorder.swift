@@ -15,18 +15,17 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         let items = Self.items(of: event.validated)
         let day = VietnamDay.of(content.issuedAtUnixSeconds)
         let total = content.lines.reduce(Int64(0)) { $0 + Int64($1.quantity) }
-        try Self.add(
-            CellChange(issued: 1, quantityPrescribed: total),
-            to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: "", atc: ""),
-            patient: patient, on: connection)
+        var changes = [(
+            key: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: "", atc: ""),
+            change: CellChange(issued: 1, quantityPrescribed: total))]
         var pairs: [PrescribedItem.Pair: Int64] = [:]
         for item in items { pairs[item.pair, default: 0] += item.quantity }
         for (pair, quantity) in pairs.sorted(by: { $0.key < $1.key }) {
-            try Self.add(
-                CellChange(issued: 1, quantityPrescribed: quantity),
-                to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
-                patient: patient, on: connection)
+            changes.append((
+                CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
+                CellChange(issued: 1, quantityPrescribed: quantity)))
         }
+        try Self.apply(changes, patient: patient, on: connection)
         try connection.run(
             """
             INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
@@ -37,14 +36,16 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             .integer(type), .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil),
             patient.map { .blob($0) } ?? .null, .integer(Int64(event.interactionAlerts)),
             .integer(Int64(content.interactionOverrides.count)))
-        for item in items {
-            try connection.run(
+        if !items.isEmpty {
+            try Self.run(
                 """
                 INSERT OR IGNORE INTO stat_prescription_items (code, line_number, ingredient, atc, registration_number)
-                VALUES (?, ?, ?, ?, ?)
+                VALUES \(Self.placeholders(rows: items.count, columns: 5))
                 """,
-                .text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
-                .text(item.registrationNumber))
+                items.flatMap { item in
+                    [.text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
+                     .text(item.registrationNumber)]
+                }, on: connection)
         }
         try Self.recordControlled(event, items: items, patient: patient, on: connection)
     }
@@ -60,7 +61,6 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             whole.valueReferenceVND += Int64(line.quantity) * line.referenceUnitPriceVND
             whole.valueChargedVND += Int64(line.quantity) * line.unitPriceVND
         }
-        try Self.add(whole, to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
         let items = try connection.query(
             "SELECT line_number, ingredient, atc, registration_number FROM stat_prescription_items WHERE code = ?",
             .text(event.code)
@@ -80,9 +80,10 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             }
             changes[item.pair] = change
         }
-        for (pair, change) in changes.sorted(by: { $0.key < $1.key }) {
-            try Self.add(change, to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
-        }
+        try Self.apply(
+            [(prescription.key(day: day, pair: nil), whole)]
+                + changes.sorted(by: { $0.key < $1.key }).map { (prescription.key(day: day, pair: $0.key), $0.value) },
+            patient: prescription.patient, on: connection)
         try connection.run(
             """
             UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),
@@ -102,13 +103,12 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         let day = VietnamDay.of(at)
-        try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
         let pairs = try connection.query(
             "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
         ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
-        for pair in pairs {
-            try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
-        }
+        try Self.apply(
+            ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) },
+            patient: prescription.patient, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
     }
 
@@ -117,68 +117,6 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     }
 
     // MARK: Steps
-
-    /// Adds `change` to the day cell `key` and to its monthly rollup (view 0 for the per-prescription
-    /// row, view 1 per ingredient), filing `patient` in their exact sets and the rollup's sketch — two
-    /// cached statements, no read-back.
-    static func add(_ change: CellChange, to key: CellKey, patient: [UInt8]?, on connection: SQLiteConnection) throws {
-        let hash = patient.map(PatientSketch.hash)
-        let member: SQLiteValue = hash.map { .blob(PatientSketch.bytes(of: $0)) } ?? .blob([])
-        try connection.run(
-            """
-            INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
-                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
-                patients)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (day, facility_code, type, ingredient, atc) DO UPDATE SET
-                issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
-                dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
-                quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
-                quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
-                value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
-                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd,
-                patients = \(Self.exactSetUpdate)
-            """,
-            .integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
-            .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
-            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
-            .integer(change.valueReferenceVND), .integer(change.valueChargedVND), member)
-        let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
-        let register = hash.map(PatientSketch.register(of:))
-        try connection.run(
-            """
-            INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
-                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
-                patients, sketch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET
-                issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
-                dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
-                quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
-                quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
-                value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
-                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd,
-                patients = \(Self.exactSetUpdate),
-                sketch = CASE WHEN substr(sketch, ?17 + 1, 1) < ?18
-                    THEN substr(sketch, 1, ?17) || ?18 || substr(sketch, ?17 + 2) ELSE sketch END
-            """,
-            .integer(perPrescription ? 0 : 1), .integer(VietnamDay.monthStart(of: key.day)),
-            .text(perPrescription ? key.province : ""), .integer(perPrescription ? key.type : -1), .text(key.ingredient),
-            .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
-            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
-            .integer(change.valueReferenceVND), .integer(change.valueChargedVND), member,
-            .blob(hash.map(PatientSketch.sketch(of:)) ?? [UInt8](repeating: 0, count: PatientSketch.registerCount)),
-            .integer(Int64(register?.index ?? 0)), .blob([register?.rank ?? 0]))
-    }
-
-    /// SQL appending `excluded.patients` (one 8-byte hash, or none) to the row's exact set unless the set
-    /// is full or already holds it. `instr` on blobs matches bytes, so a hash straddling two stored ones
-    /// could match by accident (about 2⁻⁶⁰ per check): the set would then miss one patient, which can only
-    /// suppress more, never less.
-    static let exactSetUpdate = """
-        CASE WHEN length(patients) >= \(PatientSketch.exactCapacity * 8) OR length(excluded.patients) = 0
-            OR instr(patients, excluded.patients) > 0 THEN patients ELSE patients || excluded.patients END
-        """
 
     /// The (line, ingredient, ATC) items of a validated prescription: catalog ingredients and first ATC code
     /// when the catalog knows the product, the prescription's own ingredient names otherwise.

@@ -42,6 +42,8 @@ public enum StatisticsSchema {
             value_charged_vnd INTEGER NOT NULL DEFAULT 0,
             patients BLOB NOT NULL DEFAULT x'',
             sketch BLOB NOT NULL,
+            pending_register INTEGER NOT NULL DEFAULT 0,
+            pending_rank BLOB NOT NULL DEFAULT x'00',
             UNIQUE (view, month, province, type, ingredient, atc)
         );
         INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly,
