@@ -58,30 +58,47 @@ struct StatBenchCommand: ParsableCommand {
         }
     }
 
+    /// The common queries on calendar months (served by the monthly rollups) and, for comparison, on
+    /// rolling windows ending now (the partial months read the day cells).
     static func queries(_ service: StatisticsService, runs: Int) async throws {
         let now = Int64(Date().timeIntervalSince1970)
         let day: Int64 = 86_400
-        var month = StatisticsQuery()
-        month.fromUnixSeconds = now - 30 * day
-        month.toUnixSeconds = now
-        month.groupBy = [.month, .province]
-        var year = StatisticsQuery()
-        year.fromUnixSeconds = now - 365 * day
-        year.toUnixSeconds = now
-        year.groupBy = [.atc]
-        year.atcLevel = 3
-        var top = StatisticsTopNRequest()
-        top.fromUnixSeconds = now - 91 * day
-        top.toUnixSeconds = now
-        top.limit = 20
+        let thisMonth = VietnamDay.monthStart(of: VietnamDay.of(now))
+        var monthStarts = [thisMonth]
+        for _ in 0..<12 { monthStarts.append(VietnamDay.monthStart(of: (monthStarts.last ?? thisMonth) - 1)) }
+        func range(months: Int) -> (Int64, Int64) { (VietnamDay.start(of: monthStarts[months]), VietnamDay.start(of: thisMonth)) }
+        func monthByProvince(_ window: (Int64, Int64)) -> StatisticsQuery {
+            var query = StatisticsQuery()
+            (query.fromUnixSeconds, query.toUnixSeconds) = window
+            query.groupBy = [.month, .province]
+            return query
+        }
+        func yearByATC(_ window: (Int64, Int64)) -> StatisticsQuery {
+            var query = StatisticsQuery()
+            (query.fromUnixSeconds, query.toUnixSeconds) = window
+            query.groupBy = [.atc]
+            query.atcLevel = 3
+            return query
+        }
+        func top(_ window: (Int64, Int64)) -> StatisticsTopNRequest {
+            var request = StatisticsTopNRequest()
+            (request.fromUnixSeconds, request.toUnixSeconds) = window
+            request.limit = 20
+            return request
+        }
         let regulator = FacilityIdentity(
             facilityCode: "01QLD", facilityName: "bench", roles: [.regulator], certificateSerial: "bench", notAfter: .max)
-        try await Self.time(runs: runs, "a month by province", { try service.query(month).count })
-        try await Self.time(runs: runs, "a year by ATC level 3", { try service.query(year).count })
-        try await Self.time(runs: runs, "top 20 ingredients in a quarter", { try service.topN(top).count })
+        try await Self.time(runs: runs, "a month by province") { try service.query(monthByProvince(range(months: 1))).count }
+        try await Self.time(runs: runs, "a year (12 months) by ATC level 3") { try service.query(yearByATC(range(months: 12))).count }
+        try await Self.time(runs: runs, "top 20 ingredients in a quarter") { try service.topN(top(range(months: 3))).count }
         try await Self.time(runs: runs, "controlled-substance report (90 days)") {
             try await service.controlledSubstanceAlerts(ControlledSubstanceAlertsRequest(), caller: regulator).count
         }
+        try await Self.time(runs: runs, "rolling 30 days by province") {
+            try service.query(monthByProvince((now - 30 * day, now))).count
+        }
+        try await Self.time(runs: runs, "rolling 365 days by ATC level 3") { try service.query(yearByATC((now - 365 * day, now))).count }
+        try await Self.time(runs: runs, "rolling 91 days top 20 ingredients") { try service.topN(top((now - 91 * day, now))).count }
         let alerts = try await service.controlledSubstanceAlerts(ControlledSubstanceAlertsRequest(), caller: regulator)
         let shopping = alerts.filter { $0.kind == .multiplePrescribersAndPharmacies }
         let planted = shopping.filter { $0.patientName.hasPrefix("Người mua thuốc") }
@@ -98,8 +115,8 @@ struct StatBenchCommand: ParsableCommand {
         }
         samples.sort()
         print(String(
-            format: "%-36@ %6d rows  median %8.1f ms  max %8.1f ms", name as NSString, rows, samples[samples.count / 2],
-            samples.last ?? 0))
+            format: "%-38@ %6d rows  median %8.1f ms  min %8.1f ms  max %8.1f ms", name as NSString, rows,
+            samples[samples.count / 2], samples.first ?? 0, samples.last ?? 0))
     }
 }
 

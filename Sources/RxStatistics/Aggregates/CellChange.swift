@@ -22,3 +22,17 @@ struct CellKey: Sendable, Hashable {
     /// register).
     var province: String { String(self.facilityCode.prefix(2)) }
 }
+
+extension CellChange {
+    /// Adds another change's figures to this one.
+    mutating func add(_ other: CellChange) {
+        self.issued += other.issued
+        self.dispensedFully += other.dispensedFully
+        self.dispensedPartly += other.dispensedPartly
+        self.cancelled += other.cancelled
+        self.quantityPrescribed += other.quantityPrescribed
+        self.quantityDispensed += other.quantityDispensed
+        self.valueReferenceVND += other.valueReferenceVND
+        self.valueChargedVND += other.valueChargedVND
+    }
+}

@@ -68,12 +68,13 @@ extension StatisticsRecorder {
         """
 
     /// SQL appending `excluded.patients` (one 8-byte hash, or none) to the row's exact set unless the set
-    /// is full or already holds it. `instr` on blobs matches bytes, so a hash straddling two stored ones
+    /// is full or already holds it. `||` yields text, so every concatenation is cast back to a blob (bytes
+    /// unchanged); `length`, `substr` and `instr` then count bytes. `instr` on blobs matches bytes, so a hash straddling two stored ones
     /// could match by accident (about 2⁻⁶⁰ per check): the set would then miss one patient, which can only
     /// suppress more, never less.
     static let exactSetUpdate = """
         patients = CASE WHEN length(patients) >= \(PatientSketch.exactCapacity * 8) OR length(excluded.patients) = 0
-            OR instr(patients, excluded.patients) > 0 THEN patients ELSE patients || excluded.patients END
+            OR instr(patients, excluded.patients) > 0 THEN patients ELSE CAST(patients || excluded.patients AS BLOB) END
         """
 
     static func cellUpsert(rows: Int) -> String {
@@ -97,8 +98,8 @@ extension StatisticsRecorder {
         VALUES \(Self.placeholders(rows: rows, columns: 18))
         ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET \(Self.figureUpdates), \(Self.exactSetUpdate),
             sketch = CASE WHEN substr(sketch, excluded.pending_register + 1, 1) < excluded.pending_rank
-                THEN substr(sketch, 1, excluded.pending_register) || excluded.pending_rank
-                    || substr(sketch, excluded.pending_register + 2)
+                THEN CAST(substr(sketch, 1, excluded.pending_register) || excluded.pending_rank
+                    || substr(sketch, excluded.pending_register + 2) AS BLOB)
                 ELSE sketch END
         """
     }

@@ -6,7 +6,23 @@ import RxWire
 /// transaction as each Submit, Replace, Dispense and Cancel, so aggregates never disagree with the
 /// prescriptions they count and no batch job is needed.
 public struct StatisticsRecorder: PrescriptionEventSink {
-    public init() {}
+    /// Where cell changes go instead of the database while a generator loads one.
+    let bulkLoad: StatisticsBulkLoad?
+
+    public init() { self.bulkLoad = nil }
+
+    /// A recorder for loading a fresh database: cell and rollup changes accumulate in `bulkLoad` (written
+    /// once with ``StatisticsBulkLoad/write(on:)``); every other statistics table is written as live.
+    public init(bulkLoad: StatisticsBulkLoad) { self.bulkLoad = bulkLoad }
+
+    /// Applies cell changes live, or hands them to the bulk load.
+    func record(_ changes: [(key: CellKey, change: CellChange)], patient: [UInt8]?, on connection: SQLiteConnection) throws {
+        if let bulkLoad = self.bulkLoad {
+            bulkLoad.add(changes, patient: patient.map(PatientSketch.hash))
+        } else {
+            try Self.apply(changes, patient: patient, on: connection)
+        }
+    }
 
     public func submitted(_ event: PrescriptionSubmitted, on connection: SQLiteConnection) throws {
         let content = event.validated.content
@@ -25,7 +41,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
                 CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
                 CellChange(issued: 1, quantityPrescribed: quantity)))
         }
-        try Self.apply(changes, patient: patient, on: connection)
+        try self.record(changes, patient: patient, on: connection)
         try connection.run(
             """
             INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
@@ -80,7 +96,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             }
             changes[item.pair] = change
         }
-        try Self.apply(
+        try self.record(
             [(prescription.key(day: day, pair: nil), whole)]
                 + changes.sorted(by: { $0.key < $1.key }).map { (prescription.key(day: day, pair: $0.key), $0.value) },
             patient: prescription.patient, on: connection)
@@ -106,7 +122,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         let pairs = try connection.query(
             "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
         ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
-        try Self.apply(
+        try self.record(
             ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) },
             patient: prescription.patient, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))

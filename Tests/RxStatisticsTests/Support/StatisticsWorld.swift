@@ -19,7 +19,7 @@ final class StatisticsWorld: @unchecked Sendable {
     static let regulator = FacilityIdentity(
         facilityCode: "01QLD", facilityName: "Cục Quản lý Dược", roles: [.regulator], certificateSerial: "R", notAfter: .max)
 
-    init(now: Int64) throws {
+    init(now: Int64, recorder: StatisticsRecorder = StatisticsRecorder()) throws {
         self.directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("rx-statistics-\(UInt64.random(in: 0...UInt64.max))").path
         var logger = Logger(label: "test-statistics")
@@ -32,7 +32,7 @@ final class StatisticsWorld: @unchecked Sendable {
         self.clock = ManualClock(now)
         self.prescriptions = PrescriptionsService(
             store: self.store, verifier: FakeVerifier(), products: FakeProducts(), screening: FakeScreening(),
-            clock: self.clock.clock, logger: logger, events: StatisticsRecorder())
+            clock: self.clock.clock, logger: logger, events: recorder)
         self.statistics = StatisticsService(store: self.store, clock: self.clock.clock, logger: logger)
     }
 
