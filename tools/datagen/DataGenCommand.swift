@@ -64,7 +64,7 @@ struct DataGenCommand: ParsableCommand {
         let now = Int64(Date().timeIntervalSince1970)
         var planner = DataSetPlanner(
             model: model, now: now, days: self.days, patients: self.patients, prescribers: self.prescribers)
-        let aggregates = StatisticsBulkLoad()
+        let aggregates = StatisticsBulkLoad(expectedCells: self.prescriptions * 4)
         let writer = DataSetWriter(recorder: StatisticsRecorder(bulkLoad: aggregates), prices: model.prices)
         let batch = 100_000
         var written = 0
@@ -76,6 +76,7 @@ struct DataGenCommand: ParsableCommand {
             written += count
             if written % 200_000 == 0 || written == self.prescriptions {
                 print("\(written) prescriptions, \(Int(Date().timeIntervalSince(started))) s")
+                fflush(nil)
             }
         }
         try connection.execute("BEGIN")

@@ -26,7 +26,12 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     private var cells: [CellKey: Cell] = [:]
     private var rollups: [RollupKey: Cell] = [:]
 
-    public init() {}
+    /// - Parameter expectedCells: day cells to reserve room for (a national year: ~4 per prescription),
+    ///   so the table is not rehashed while it grows.
+    public init(expectedCells: Int = 0) {
+        self.cells.reserveCapacity(expectedCells)
+        self.rollups.reserveCapacity(expectedCells / 50)
+    }
 
     /// Cells held so far (day cells and rollups).
     public var count: Int { self.lock.withLock { self.cells.count + self.rollups.count } }
@@ -34,6 +39,7 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     func add(_ changes: [(key: CellKey, change: CellChange)], patient: UInt64?) {
         self.lock.withLock {
             for (key, change) in changes {
+                let patient = change.isExpiryOnly ? nil : patient
                 Self.merge(change, patient: patient, sketched: false, into: &self.cells[key, default: Cell()])
                 let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
                 let rollup = RollupKey(
@@ -66,15 +72,12 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
             defer { self.cells = [:]; self.rollups = [:] }
             return (self.cells, self.rollups)
         }
-        let orderedCells = cells.sorted { lhs, rhs in
-            (lhs.key.day, lhs.key.facilityCode, lhs.key.type, lhs.key.ingredient, lhs.key.atc)
-                < (rhs.key.day, rhs.key.facilityCode, rhs.key.type, rhs.key.ingredient, rhs.key.atc)
-        }
+        let orderedCells = cells.keys.sorted(by: Self.precedes).map { (key: $0, value: cells[$0] ?? Cell()) }
         try Self.insert(
-            orderedCells, columns: 15,
+            orderedCells, columns: 16,
             sql: """
                 INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
-                    dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd,
+                    dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
                     value_charged_vnd, patients) VALUES
                 """,
             on: connection
@@ -82,15 +85,15 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
             [.integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
              .text(key.atc)] + StatisticsRecorder.figures(cell.change) + [.blob(cell.patients.flatMap(PatientSketch.bytes(of:)))]
         }
-        let orderedRollups = rollups.sorted { lhs, rhs in
-            (lhs.key.view, lhs.key.month, lhs.key.province, lhs.key.type, lhs.key.ingredient, lhs.key.atc)
-                < (rhs.key.view, rhs.key.month, rhs.key.province, rhs.key.type, rhs.key.ingredient, rhs.key.atc)
-        }
+        let orderedRollups = rollups.keys.sorted { lhs, rhs in
+            (lhs.view, lhs.month, lhs.province, lhs.type, lhs.ingredient, lhs.atc)
+                < (rhs.view, rhs.month, rhs.province, rhs.type, rhs.ingredient, rhs.atc)
+        }.map { (key: $0, value: rollups[$0] ?? Cell()) }
         try Self.insert(
-            orderedRollups, columns: 16,
+            orderedRollups, columns: 17,
             sql: """
                 INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
-                    dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd,
+                    dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
                     value_charged_vnd, patients, sketch) VALUES
                 """,
             on: connection
@@ -99,6 +102,16 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
              .text(key.atc)] + StatisticsRecorder.figures(cell.change)
                 + [.blob(cell.patients.flatMap(PatientSketch.bytes(of:))), .blob(cell.sketch ?? StatisticsRecorder.emptySketch)]
         }
+    }
+
+    /// The order of the day cells' unique index (day, facility, type, ingredient, ATC), so the inserts
+    /// append to it.
+    private static func precedes(_ lhs: CellKey, _ rhs: CellKey) -> Bool {
+        if lhs.day != rhs.day { return lhs.day < rhs.day }
+        if lhs.facilityCode != rhs.facilityCode { return lhs.facilityCode.utf8.lexicographicallyPrecedes(rhs.facilityCode.utf8) }
+        if lhs.type != rhs.type { return lhs.type < rhs.type }
+        if lhs.ingredient != rhs.ingredient { return lhs.ingredient.utf8.lexicographicallyPrecedes(rhs.ingredient.utf8) }
+        return lhs.atc.utf8.lexicographicallyPrecedes(rhs.atc.utf8)
     }
 
     /// Multi-row INSERTs of up to 50 rows each.

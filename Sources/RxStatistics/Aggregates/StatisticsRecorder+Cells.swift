@@ -16,13 +16,14 @@ extension StatisticsRecorder {
             cellValues += [
                 .integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
                 .text(key.atc),
-            ] + Self.figures(change) + [member]
+            ] + Self.figures(change) + [change.isExpiryOnly ? .blob([]) : member]
         }
         try Self.run(Self.cellUpsert(rows: changes.count), cellValues, on: connection)
 
         let register = hash.map(PatientSketch.register(of:))
         let sketch = SQLiteValue.blob(hash.map(PatientSketch.sketch(of:)) ?? Self.emptySketch)
         let pending: [SQLiteValue] = [.integer(Int64(register?.index ?? 0)), .blob([register?.rank ?? 0])]
+        let noPatient: [SQLiteValue] = [.blob([]), .blob(Self.emptySketch), .integer(0), .blob([0])]
         var rollupValues: [SQLiteValue] = []
         rollupValues.reserveCapacity(changes.count * 18)
         for (key, change) in changes {
@@ -31,7 +32,7 @@ extension StatisticsRecorder {
                 .integer(perPrescription ? 0 : 1), .integer(VietnamDay.monthStart(of: key.day)),
                 .text(perPrescription ? key.province : ""), .integer(perPrescription ? key.type : -1),
                 .text(key.ingredient), .text(key.atc),
-            ] + Self.figures(change) + [member, sketch] + pending
+            ] + Self.figures(change) + (change.isExpiryOnly ? noPatient : [member, sketch] + pending)
         }
         try Self.run(Self.rollupUpsert(rows: changes.count), rollupValues, on: connection)
     }
@@ -41,7 +42,7 @@ extension StatisticsRecorder {
     static func figures(_ change: CellChange) -> [SQLiteValue] {
         [
             .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
-            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
+            .integer(change.cancelled), .integer(change.expiring), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
             .integer(change.valueReferenceVND), .integer(change.valueChargedVND),
         ]
     }
@@ -61,7 +62,7 @@ extension StatisticsRecorder {
     static let figureUpdates = """
         issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
         dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
-        quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
+        expiring = expiring + excluded.expiring, quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
         quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
         value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
         value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd
@@ -80,9 +81,9 @@ extension StatisticsRecorder {
     static func cellUpsert(rows: Int) -> String {
         """
         INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
-            dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
-            patients)
-        VALUES \(Self.placeholders(rows: rows, columns: 15))
+            dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
+            value_charged_vnd, patients)
+        VALUES \(Self.placeholders(rows: rows, columns: 16))
         ON CONFLICT (day, facility_code, type, ingredient, atc) DO UPDATE SET \(Self.figureUpdates), \(Self.exactSetUpdate)
         """
     }
@@ -93,9 +94,9 @@ extension StatisticsRecorder {
     static func rollupUpsert(rows: Int) -> String {
         """
         INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
-            dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
-            patients, sketch, pending_register, pending_rank)
-        VALUES \(Self.placeholders(rows: rows, columns: 18))
+            dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
+            value_charged_vnd, patients, sketch, pending_register, pending_rank)
+        VALUES \(Self.placeholders(rows: rows, columns: 19))
         ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET \(Self.figureUpdates), \(Self.exactSetUpdate),
             sketch = CASE WHEN substr(sketch, excluded.pending_register + 1, 1) < excluded.pending_rank
                 THEN CAST(substr(sketch, 1, excluded.pending_register) || excluded.pending_rank

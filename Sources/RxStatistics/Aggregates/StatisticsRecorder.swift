@@ -41,6 +41,11 @@ public struct StatisticsRecorder: PrescriptionEventSink {
                 CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
                 CellChange(issued: 1, quantityPrescribed: quantity)))
         }
+        let expiryDay = VietnamDay.of(event.validated.validUntil)
+        changes += changes.map { change in
+            (CellKey(day: expiryDay, facilityCode: change.key.facilityCode, type: type, ingredient: change.key.ingredient,
+                     atc: change.key.atc), CellChange(expiring: 1))
+        }
         try self.record(changes, patient: patient, on: connection)
         try connection.run(
             """
@@ -96,10 +101,11 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             }
             changes[item.pair] = change
         }
-        try self.record(
-            [(prescription.key(day: day, pair: nil), whole)]
-                + changes.sorted(by: { $0.key < $1.key }).map { (prescription.key(day: day, pair: $0.key), $0.value) },
-            patient: prescription.patient, on: connection)
+        let pairs = changes.keys.sorted()
+        var cells = [(prescription.key(day: day, pair: nil), whole)]
+            + pairs.map { (prescription.key(day: day, pair: $0), changes[$0] ?? CellChange()) }
+        if event.newStatus == .completed { cells += Self.closing(prescription, pairs: pairs) }
+        try self.record(cells, patient: prescription.patient, on: connection)
         try connection.run(
             """
             UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),
@@ -119,17 +125,34 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         let day = VietnamDay.of(at)
-        let pairs = try connection.query(
-            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
-        ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
+        let pairs = try Self.pairs(of: code, on: connection)
         try self.record(
-            ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) },
+            ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) }
+                + Self.closing(prescription, pairs: pairs),
             patient: prescription.patient, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
     }
 
     public func replaced(code: String, by replacement: String, at: Int64, on connection: SQLiteConnection) throws {
+        guard let prescription = try Self.prescription(code, on: connection) else { return }
+        try self.record(
+            Self.closing(prescription, pairs: try Self.pairs(of: code, on: connection)), patient: nil, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
+    }
+
+    /// Takes back the expiry booked at issue when a prescription still open is closed (completed,
+    /// cancelled, replaced); nothing if it was closed already.
+    static func closing(_ prescription: PrescriptionCoordinates, pairs: [PrescribedItem.Pair]) -> [(key: CellKey, change: CellChange)] {
+        guard prescription.isOpen else { return [] }
+        let day = VietnamDay.of(prescription.validUntil)
+        return ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(expiring: -1)) }
+    }
+
+    /// The distinct (ingredient, ATC) pairs of a stored prescription.
+    static func pairs(of code: String, on connection: SQLiteConnection) throws -> [PrescribedItem.Pair] {
+        try connection.query(
+            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
+        ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
     }
 
     // MARK: Steps
@@ -183,9 +206,11 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     /// The cell coordinates of a stored prescription.
     static func prescription(_ code: String, on connection: SQLiteConnection) throws -> PrescriptionCoordinates? {
         try connection.query(
-            "SELECT facility_code, type, patient_key FROM stat_prescriptions WHERE code = ?", .text(code)
+            "SELECT facility_code, type, patient_key, valid_until, open FROM stat_prescriptions WHERE code = ?", .text(code)
         ) { row in
-            PrescriptionCoordinates(facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2))
+            PrescriptionCoordinates(
+                facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2),
+                validUntil: row.int64(at: 3), isOpen: row.int64(at: 4) == 1)
         }.first
     }
 }

@@ -23,6 +23,7 @@ public enum StatisticsSchema {
     /// database with statistics written before this step should be regenerated.
     static let rollupsV2 = """
         ALTER TABLE stat_cells ADD COLUMN patients BLOB NOT NULL DEFAULT x'';
+        ALTER TABLE stat_cells ADD COLUMN expiring INTEGER NOT NULL DEFAULT 0;
         DROP TABLE stat_cell_patients;
         CREATE TABLE stat_rollups (
             id INTEGER PRIMARY KEY,
@@ -36,6 +37,7 @@ public enum StatisticsSchema {
             dispensed_fully INTEGER NOT NULL DEFAULT 0,
             dispensed_partly INTEGER NOT NULL DEFAULT 0,
             cancelled INTEGER NOT NULL DEFAULT 0,
+            expiring INTEGER NOT NULL DEFAULT 0,
             quantity_prescribed INTEGER NOT NULL DEFAULT 0,
             quantity_dispensed INTEGER NOT NULL DEFAULT 0,
             value_reference_vnd INTEGER NOT NULL DEFAULT 0,

@@ -17,7 +17,7 @@ struct StatisticsGroups {
 
     init(keyCount: Int) { self.keyCount = keyCount }
 
-    /// Reads a figures source: keys, eight figures (no expired), patients blob, sketch blob.
+    /// Reads a figures source: keys, nine figures, patients blob, sketch blob.
     mutating func addFigures(_ source: StatisticsQueryPlan.Source, on connection: SQLiteConnection) throws {
         let keyCount = self.keyCount
         try connection.withStatement(source.sql) { statement in
@@ -25,16 +25,15 @@ struct StatisticsGroups {
             try statement.forEachRow { row in
                 let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
                 var group = self.groups[keys] ?? Group()
-                for index in 0..<8 {
-                    group.figures[index < 4 ? index : index + 1] += row.int64(at: keyCount + index)
-                }
-                group.patients.merge(patients: row.blob(at: keyCount + 8) ?? [], sketch: row.blob(at: keyCount + 9))
+                for index in 0..<Self.figureCount { group.figures[index] += row.int64(at: keyCount + index) }
+                group.patients.merge(patients: row.blob(at: keyCount + 9) ?? [], sketch: row.blob(at: keyCount + 10))
                 self.groups[keys] = group
             }
         }
     }
 
-    /// Reads an expiry source: keys, patient key of one expired prescription.
+    /// Reads an expiry source: the keys of one prescription expired today. Expiries file no patient
+    /// (a patient counts where they have an event).
     mutating func addExpired(_ source: StatisticsQueryPlan.Source, on connection: SQLiteConnection) throws {
         let keyCount = self.keyCount
         try connection.withStatement(source.sql) { statement in
@@ -43,7 +42,6 @@ struct StatisticsGroups {
                 let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
                 var group = self.groups[keys] ?? Group()
                 group.figures[4] += 1
-                if let patient = row.blob(at: keyCount) { group.patients.add(PatientSketch.hash(patient)) }
                 self.groups[keys] = group
             }
         }

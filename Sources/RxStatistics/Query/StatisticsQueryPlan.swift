@@ -6,9 +6,11 @@ import RxWire
 /// Whole months of the range are read from the monthly rollups when the grouping and filters allow it
 /// (view 0: month / province / type of whole prescriptions; view 1: month / ingredient / ATC), the days
 /// before the first and after the last whole month from the day cells; anything else (day or week or
-/// facility grouping, a facility filter, mixed dimensions) reads the day cells. Expiries come from the
-/// still-open prescriptions whose validity ended in the range. Every source yields the same columns: keys,
-/// eight figures, the exact patient set and the sketch (NULL for day cells).
+/// facility grouping, a facility filter, mixed dimensions) reads the day cells. Expiries are booked at
+/// issue on the day validity ends and taken back when a prescription is closed, so past days' `expiring`
+/// is their expired count; only today's are counted from the open prescriptions (validity ended before
+/// now), and rollup months must have ended before today. Every source yields the same columns: keys, nine
+/// figures, the exact patient set and the sketch (NULL for day cells).
 struct StatisticsQueryPlan: Sendable {
     /// Characters of an ATC code at each level (WHO: A, A01, A01A, A01AB, A01AB01).
     static let atcLengths = [1: 1, 2: 3, 3: 4, 4: 5, 5: 7]
@@ -20,17 +22,23 @@ struct StatisticsQueryPlan: Sendable {
     }
 
     let keyCount: Int
-    /// Statements yielding keys, eight figures, patients blob, sketch blob.
+    /// Statements yielding keys, nine figures, patients blob, sketch blob.
     let figures: [Source]
-    /// The statement yielding keys and the patient key of each expired prescription (per pair when the
+    /// The statement yielding keys of each prescription expired today before now (per pair when the
     /// query counts per ingredient).
     let expired: Source
     /// Which rollup view served the whole months, if any (for tests and the benchmark).
     let rollupView: Int?
 
     static let figureColumns = """
-        issued, dispensed_fully, dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed,
+        issued, dispensed_fully, dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed,
         value_reference_vnd, value_charged_vnd, patients
+        """
+
+    /// The figures as a source selects them: `expiring` only of days before today (bound first).
+    static let selectedFigures = """
+        issued, dispensed_fully, dispensed_partly, cancelled, CASE WHEN day < ? THEN expiring ELSE 0 END,
+        quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd, patients
         """
 
     /// - Parameter now: expiry is counted only for validity windows that ended before now.
@@ -61,16 +69,20 @@ struct StatisticsQueryPlan: Sendable {
         filter.restrict("type", to: query.types.map { .integer(Int64($0.rawValue)) })
 
         let selectedKeys = keys.isEmpty ? "" : keys.joined(separator: ", ") + ", "
+        let today = VietnamDay.of(now)
         func source(_ relation: String, sketch: String, days: ClosedRange<Int64>) -> Source {
             Source(
-                sql: "SELECT \(selectedKeys)\(Self.figureColumns), \(sketch) FROM \(relation) WHERE day BETWEEN ? AND ? AND \(filter.sql)",
-                values: [.integer(days.lowerBound), .integer(days.upperBound)] + filter.values)
+                sql: """
+                    SELECT \(selectedKeys)\(Self.selectedFigures), \(sketch) FROM \(relation)
+                    WHERE day BETWEEN ? AND ? AND \(filter.sql)
+                    """,
+                values: [.integer(today), .integer(days.lowerBound), .integer(days.upperBound)] + filter.values)
         }
         let firstDay = VietnamDay.of(query.fromUnixSeconds)
         let lastDay = VietnamDay.of(query.toUnixSeconds - 1)
         let view = Self.rollupView(for: query, perIngredient: perIngredient)
         var figures: [Source] = []
-        if let view, let months = Self.wholeMonths(firstDay...lastDay) {
+        if let view, firstDay < today, let months = Self.wholeMonths(firstDay...min(lastDay, today - 1)) {
             let rollups = """
                 (SELECT month AS day, '' AS facility_code, province, type, ingredient, atc, \(Self.figureColumns), sketch
                  FROM stat_rollups WHERE view = \(view))
@@ -88,20 +100,21 @@ struct StatisticsQueryPlan: Sendable {
         let expiredRelation = perIngredient
             ? """
               (SELECT (p.valid_until + \(VietnamDay.offsetSeconds)) / 86400 AS day, p.facility_code, p.province, p.type,
-                  i.ingredient, i.atc, p.patient_key
+                  i.ingredient, i.atc
               FROM stat_prescriptions p JOIN stat_prescription_items i ON i.code = p.code
               WHERE p.open = 1 AND p.valid_until >= ? AND p.valid_until < ? AND p.valid_until <= ?
               GROUP BY p.code, i.ingredient, i.atc)
               """
             : """
               (SELECT (valid_until + \(VietnamDay.offsetSeconds)) / 86400 AS day, facility_code, province, type,
-                  '' AS ingredient, '' AS atc, patient_key
+                  '' AS ingredient, '' AS atc
               FROM stat_prescriptions
               WHERE open = 1 AND valid_until >= ? AND valid_until < ? AND valid_until <= ?)
               """
         self.expired = Source(
-            sql: "SELECT \(selectedKeys)patient_key FROM \(expiredRelation) WHERE \(filter.sql)",
-            values: [.integer(query.fromUnixSeconds), .integer(query.toUnixSeconds), .integer(now)] + filter.values)
+            sql: "SELECT \(selectedKeys)1 FROM \(expiredRelation) WHERE \(filter.sql)",
+            values: [.integer(max(query.fromUnixSeconds, VietnamDay.start(of: today))), .integer(query.toUnixSeconds),
+                     .integer(now)] + filter.values)
         self.keyCount = keys.count
     }
 

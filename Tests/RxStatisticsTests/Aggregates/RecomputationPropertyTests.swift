@@ -84,6 +84,17 @@ struct RecomputationPropertyTests {
             (try Self.aggregatedIngredients(on: connection), try Self.recomputedIngredients(on: connection))
         }
         #expect(ingredients == recomputedIngredients)
+        let (expiring, stillOpen) = try world.store.read { connection in
+            (try connection.query(
+                "SELECT day || '|' || facility_code, sum(expiring) FROM stat_cells WHERE ingredient = '' GROUP BY 1 HAVING sum(expiring) <> 0 ORDER BY 1",
+                row: { "\($0.string(at: 0) ?? "")=\($0.int64(at: 1))" }),
+             try connection.query(
+                """
+                SELECT ((valid_until + 25200) / 86400) || '|' || facility_code, count(*) FROM prescriptions
+                WHERE status IN ('active', 'partly_dispensed') GROUP BY 1 ORDER BY 1
+                """, row: { "\($0.string(at: 0) ?? "")=\($0.int64(at: 1))" }))
+        }
+        #expect(expiring == stillOpen)
         for view in [0, 1] {
             let (rollups, regrouped) = try world.store.read { connection in
                 (try Self.rollups(view: view, on: connection), try Self.dayCellsByMonth(view: view, on: connection))
@@ -151,7 +162,8 @@ struct RecomputationPropertyTests {
             """
             SELECT day || '|' || facility_code || '|' || type, issued, dispensed_fully, dispensed_partly, cancelled,
                 quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd
-            FROM stat_cells WHERE ingredient = ''
+            FROM stat_cells WHERE ingredient = '' AND (issued OR dispensed_fully OR dispensed_partly OR cancelled
+                OR quantity_prescribed OR quantity_dispensed OR value_reference_vnd OR value_charged_vnd)
             """, row: { row in (row.string(at: 0) ?? "", (1...8).map { row.int64(at: $0) }) })
         {
             figures[row.0] = row.1
