@@ -10,6 +10,14 @@ struct StatisticsGroups {
     struct Group {
         var figures = [Int64](repeating: 0, count: StatisticsGroups.figureCount)
         var patients = PatientCount()
+
+        /// Adds one figures row (mutated in place in the dictionary: copying a group per row would copy
+        /// its patient set and registers).
+        mutating func add(_ row: SQLiteStatement, keyCount: Int) {
+            for index in 0..<StatisticsGroups.figureCount { self.figures[index] += row.int64(at: keyCount + index) }
+            _ = row.withBlob(at: keyCount + 9) { self.patients.merge(patients: $0) }
+            _ = row.withBlob(at: keyCount + 10) { self.patients.merge(sketch: $0) }
+        }
     }
 
     let keyCount: Int
@@ -24,10 +32,7 @@ struct StatisticsGroups {
             try statement.bind(source.values)
             try statement.forEachRow { row in
                 let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
-                var group = self.groups[keys] ?? Group()
-                for index in 0..<Self.figureCount { group.figures[index] += row.int64(at: keyCount + index) }
-                group.patients.merge(patients: row.blob(at: keyCount + 9) ?? [], sketch: row.blob(at: keyCount + 10))
-                self.groups[keys] = group
+                self.groups[keys, default: Group()].add(row, keyCount: keyCount)
             }
         }
     }
@@ -40,9 +45,7 @@ struct StatisticsGroups {
             try statement.bind(source.values)
             try statement.forEachRow { row in
                 let keys = (0..<keyCount).map { row.string(at: $0) ?? "" }
-                var group = self.groups[keys] ?? Group()
-                group.figures[4] += 1
-                self.groups[keys] = group
+                self.groups[keys, default: Group()].figures[4] += 1
             }
         }
     }

@@ -18,14 +18,27 @@ public struct PatientCount: Sendable {
 
     /// Merges a row's exact-set blob and, for rollup rows, its sketch blob.
     mutating func merge(patients blob: [UInt8], sketch: [UInt8]?) {
-        for hash in PatientSketch.hashes(in: blob) { self.exact.insert(hash) }
+        blob.withUnsafeBytes { self.merge(patients: $0) }
+        sketch?.withUnsafeBytes { self.merge(sketch: $0) }
+    }
+
+    /// Merges a row's exact-set blob (8-byte big-endian hashes).
+    mutating func merge(patients blob: UnsafeRawBufferPointer) {
+        for start in stride(from: 0, to: blob.count - blob.count % 8, by: 8) {
+            self.exact.insert(UInt64(bigEndian: blob.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
+        }
         if blob.count >= PatientSketch.exactBytes { self.isSaturated = true }
-        guard let sketch, sketch.count == PatientSketch.registerCount else { return }
-        if self.registers.isEmpty {
-            self.registers = sketch
-        } else {
-            for index in 0..<PatientSketch.registerCount where sketch[index] > self.registers[index] {
-                self.registers[index] = sketch[index]
+    }
+
+    /// Merges a rollup row's sketch: the register-wise maximum, 32 registers at a time.
+    mutating func merge(sketch: UnsafeRawBufferPointer) {
+        guard sketch.count == PatientSketch.registerCount else { return }
+        if self.registers.isEmpty { self.registers = [UInt8](repeating: 0, count: PatientSketch.registerCount) }
+        self.registers.withUnsafeMutableBytes { registers in
+            for start in stride(from: 0, to: PatientSketch.registerCount, by: 32) {
+                let current = registers.loadUnaligned(fromByteOffset: start, as: SIMD32<UInt8>.self)
+                let offered = sketch.loadUnaligned(fromByteOffset: start, as: SIMD32<UInt8>.self)
+                registers.storeBytes(of: pointwiseMax(current, offered), toByteOffset: start, as: SIMD32<UInt8>.self)
             }
         }
     }
