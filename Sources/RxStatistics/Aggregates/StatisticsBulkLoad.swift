@@ -55,8 +55,8 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     /// raised.
     private static func merge(_ change: CellChange, patient: UInt64?, sketched: Bool, into cell: inout Cell) {
         cell.change.add(change)
-        if sketched && cell.sketch == nil { cell.sketch = StatisticsRecorder.emptySketch }
         guard let patient else { return }
+        if sketched && cell.sketch == nil { cell.sketch = StatisticsRecorder.emptySketch }
         if cell.patients.count < PatientSketch.exactCapacity && !cell.patients.contains(patient) {
             cell.patients.append(patient)
         }
@@ -90,18 +90,25 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
                 < (rhs.view, rhs.month, rhs.province, rhs.type, rhs.ingredient, rhs.atc)
         }.map { (key: $0, value: rollups[$0] ?? Cell()) }
         try Self.insert(
-            orderedRollups, columns: 17,
+            orderedRollups, columns: 16,
             sql: """
                 INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
                     dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
-                    value_charged_vnd, patients, sketch) VALUES
+                    value_charged_vnd, patients) VALUES
                 """,
             on: connection
         ) { key, cell in
-            [.integer(key.view), .integer(key.month), .text(key.province), .integer(key.type), .text(key.ingredient),
-             .text(key.atc)] + StatisticsRecorder.figures(cell.change)
-                + [.blob(cell.patients.flatMap(PatientSketch.bytes(of:))), .blob(cell.sketch ?? StatisticsRecorder.emptySketch)]
+            Self.values(of: key) + StatisticsRecorder.figures(cell.change) + [.blob(cell.patients.flatMap(PatientSketch.bytes(of:)))]
         }
+        try Self.insert(
+            orderedRollups.filter { $0.value.sketch != nil }, columns: 7,
+            sql: "INSERT INTO stat_rollup_sketches (view, month, province, type, ingredient, atc, sketch) VALUES",
+            on: connection
+        ) { key, cell in Self.values(of: key) + [.blob(cell.sketch ?? StatisticsRecorder.emptySketch)] }
+    }
+
+    private static func values(of key: RollupKey) -> [SQLiteValue] {
+        [.integer(key.view), .integer(key.month), .text(key.province), .integer(key.type), .text(key.ingredient), .text(key.atc)]
     }
 
     /// The order of the day cells' unique index (day, facility, type, ingredient, ATC), so the inserts

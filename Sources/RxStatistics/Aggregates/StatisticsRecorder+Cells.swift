@@ -20,21 +20,31 @@ extension StatisticsRecorder {
         }
         try Self.run(Self.cellUpsert(rows: changes.count), cellValues, on: connection)
 
-        let register = hash.map(PatientSketch.register(of:))
-        let sketch = SQLiteValue.blob(hash.map(PatientSketch.sketch(of:)) ?? Self.emptySketch)
-        let pending: [SQLiteValue] = [.integer(Int64(register?.index ?? 0)), .blob([register?.rank ?? 0])]
-        let noPatient: [SQLiteValue] = [.blob([]), .blob(Self.emptySketch), .integer(0), .blob([0])]
         var rollupValues: [SQLiteValue] = []
-        rollupValues.reserveCapacity(changes.count * 18)
+        rollupValues.reserveCapacity(changes.count * 16)
+        var sketchValues: [SQLiteValue] = []
+        var sketched = 0
         for (key, change) in changes {
-            let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
-            rollupValues += [
-                .integer(perPrescription ? 0 : 1), .integer(VietnamDay.monthStart(of: key.day)),
-                .text(perPrescription ? key.province : ""), .integer(perPrescription ? key.type : -1),
-                .text(key.ingredient), .text(key.atc),
-            ] + Self.figures(change) + (change.isExpiryOnly ? noPatient : [member, sketch] + pending)
+            let rollupKey = Self.rollupKey(of: key)
+            rollupValues += rollupKey + Self.figures(change) + [change.isExpiryOnly ? .blob([]) : member]
+            guard let hash, !change.isExpiryOnly else { continue }
+            let (index, rank) = PatientSketch.register(of: hash)
+            sketchValues += rollupKey + [.blob(PatientSketch.sketch(of: hash)), .integer(Int64(index)), .blob([rank])]
+            sketched += 1
         }
         try Self.run(Self.rollupUpsert(rows: changes.count), rollupValues, on: connection)
+        if sketched > 0 { try Self.run(Self.sketchUpsert(rows: sketched), sketchValues, on: connection) }
+    }
+
+    /// The rollup a day cell rolls into: view 0 (month, province, type) for the per-prescription row,
+    /// view 1 (month, ingredient, ATC) otherwise.
+    static func rollupKey(of key: CellKey) -> [SQLiteValue] {
+        let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
+        return [
+            .integer(perPrescription ? 0 : 1), .integer(VietnamDay.monthStart(of: key.day)),
+            .text(perPrescription ? key.province : ""), .integer(perPrescription ? key.type : -1),
+            .text(key.ingredient), .text(key.atc),
+        ]
     }
 
     static let emptySketch = [UInt8](repeating: 0, count: PatientSketch.registerCount)
@@ -88,20 +98,29 @@ extension StatisticsRecorder {
         """
     }
 
-    /// The sketch update raises register `excluded.pending_register` to `excluded.pending_rank` (a
-    /// one-byte blob; single bytes compare as blobs like their values): the pending columns only carry the
-    /// update of the row being upserted into the DO UPDATE clause.
     static func rollupUpsert(rows: Int) -> String {
         """
         INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully,
             dispensed_partly, cancelled, expiring, quantity_prescribed, quantity_dispensed, value_reference_vnd,
-            value_charged_vnd, patients, sketch, pending_register, pending_rank)
-        VALUES \(Self.placeholders(rows: rows, columns: 19))
-        ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET \(Self.figureUpdates), \(Self.exactSetUpdate),
-            sketch = CASE WHEN substr(sketch, excluded.pending_register + 1, 1) < excluded.pending_rank
-                THEN CAST(substr(sketch, 1, excluded.pending_register) || excluded.pending_rank
-                    || substr(sketch, excluded.pending_register + 2) AS BLOB)
-                ELSE sketch END
+            value_charged_vnd, patients)
+        VALUES \(Self.placeholders(rows: rows, columns: 16))
+        ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET \(Self.figureUpdates), \(Self.exactSetUpdate)
+        """
+    }
+
+    /// Raises register `excluded.pending_register` to `excluded.pending_rank` (a one-byte blob; single
+    /// bytes compare as blobs like their values) — and only then rewrites the row: once a sketch is warm
+    /// most patients raise no register, so most upserts here write nothing. The pending columns only carry
+    /// the update of the row being upserted into the DO UPDATE clause.
+    static func sketchUpsert(rows: Int) -> String {
+        """
+        INSERT INTO stat_rollup_sketches (view, month, province, type, ingredient, atc, sketch, pending_register,
+            pending_rank)
+        VALUES \(Self.placeholders(rows: rows, columns: 9))
+        ON CONFLICT (view, month, province, type, ingredient, atc) DO UPDATE SET
+            sketch = CAST(substr(sketch, 1, excluded.pending_register) || excluded.pending_rank
+                || substr(sketch, excluded.pending_register + 2) AS BLOB)
+        WHERE substr(sketch, excluded.pending_register + 1, 1) < excluded.pending_rank
         """
     }
 }

@@ -85,7 +85,8 @@ struct StatisticsQueryPlan: Sendable {
         if let view, firstDay < today, let months = Self.wholeMonths(firstDay...min(lastDay, today - 1)) {
             let rollups = """
                 (SELECT month AS day, '' AS facility_code, province, type, ingredient, atc, \(Self.figureColumns), sketch
-                 FROM stat_rollups WHERE view = \(view))
+                 FROM stat_rollups LEFT JOIN stat_rollup_sketches USING (view, month, province, type, ingredient, atc)
+                 WHERE view = \(view))
                 """
             figures.append(source(rollups, sketch: "sketch", days: months))
             if firstDay < months.lowerBound { figures.append(source("stat_cells", sketch: "NULL", days: firstDay...(months.lowerBound - 1))) }

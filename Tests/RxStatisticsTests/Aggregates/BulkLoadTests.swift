@@ -47,7 +47,8 @@ struct BulkLoadTests {
                     SELECT view, month, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly,
                         cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd,
                         hex(patients), hex(sketch)
-                    FROM stat_rollups ORDER BY view, month, province, type, ingredient, atc
+                    FROM stat_rollups LEFT JOIN stat_rollup_sketches USING (view, month, province, type, ingredient, atc)
+                    ORDER BY view, month, province, type, ingredient, atc
                     """, row: { row in (0..<16).map { row.string(at: $0) ?? "" }.joined(separator: "|") })
         }
     }
@@ -63,6 +64,10 @@ struct BulkLoadTests {
         try await loaded.store.write { try bulk.write(on: $0) }
         let expected = try Self.tables(live)
         #expect(expected.count > 20)
+        let sketches = try live.store.read {
+            try $0.scalar("SELECT count(*) FROM stat_rollup_sketches WHERE sketch <> zeroblob(1024)").int64Value ?? 0
+        }
+        #expect(sketches > 5)
         #expect(try Self.tables(loaded) == expected)
         #expect(bulk.count == 0)
     }
