@@ -47,7 +47,8 @@ def rates_call(channel: grpc.Channel, statistics):
 
 
 def plant_cells(server, days: int, facilities: int) -> None:
-    """Writes day cells straight into the database: `days` × `facilities` cells of 5 patients each."""
+    """Writes day cells straight into the database (`days` × `facilities` cells of 5 patients each) and the
+    January rollup summing them."""
     connection = sqlite3.connect(database_file(server.data_dir), timeout=30)
     try:
         with connection:
@@ -61,6 +62,14 @@ def plant_cells(server, days: int, facilities: int) -> None:
                         " quantity_prescribed, patients) VALUES (?, ?, ?, 1, '', '', 3, 30, ?)",
                         (FIRST_DAY + day, f"79{facility:03d}", "79", patients),
                     )
+            # The month's rollup (view 0: month × province × type), as the recorder keeps it: whole months are
+            # read from the rollups. Its exact set is full (16 hashes): more patients than it holds.
+            connection.execute(
+                "INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, quantity_prescribed,"
+                " patients) VALUES (0, ?, '79', 1, '', '', ?, ?, ?)",
+                (FIRST_DAY, 3 * days * facilities, 30 * days * facilities,
+                 b"".join(bytes([index, 0, 0, 0, 0, 0, 0, 2]) for index in range(16))),
+            )
     finally:
         connection.close()
 
