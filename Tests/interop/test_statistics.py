@@ -168,7 +168,8 @@ def peak_rss_kib(pid: int) -> int:
 
 def test_a_hundred_thousand_rows_stream_with_bounded_server_memory(make_server, statistics):
     """100 days × 1,000 facilities grouped by day and facility: 100,000 rows. The server merges groups in
-    memory (O(groups), not O(data)) and then streams; its peak RSS may grow by at most 200 MiB (63 MiB measured, debug build)."""
+    memory (O(groups), not O(data)) and then streams; its peak RSS may grow by at most 200 MiB
+    (63 MiB measured, debug build)."""
     server = make_server()
     plant_cells(server, days=100, facilities=1000)
     channel = secure_channel(server.port, "regulator")
