@@ -5,6 +5,7 @@ import RxApp
 import RxDrugKnowledge
 import RxPrescriptions
 import RxSignature
+import RxStatistics
 import RxStore
 import RxWire
 
@@ -50,7 +51,8 @@ struct DataGenCommand: ParsableCommand {
             path: URL(fileURLWithPath: self.dataDirectory).appendingPathComponent(Store.fileName).path, mode: .readWrite,
             logger: logger)
         defer { connection.close() }
-        try connection.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144")
+        try connection.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2000000")
+        let deferredIndexes = try Self.dropSecondaryIndexes(on: connection)
         try connection.run(
             "INSERT OR IGNORE INTO facility_register (facility_code, name, has_inpatient_beds) VALUES (?, ?, ?)",
             .text("00000"), .text("synthetic"), .integer(0))
@@ -62,8 +64,9 @@ struct DataGenCommand: ParsableCommand {
         let now = Int64(Date().timeIntervalSince1970)
         var planner = DataSetPlanner(
             model: model, now: now, days: self.days, patients: self.patients, prescribers: self.prescribers)
-        let writer = DataSetWriter(prices: model.prices)
-        let batch = 20_000
+        let aggregates = StatisticsBulkLoad(expectedCells: self.prescriptions * 4)
+        let writer = DataSetWriter(recorder: StatisticsRecorder(bulkLoad: aggregates), prices: model.prices)
+        let batch = 100_000
         var written = 0
         while written < self.prescriptions {
             let count = min(batch, self.prescriptions - written)
@@ -71,8 +74,9 @@ struct DataGenCommand: ParsableCommand {
             for _ in 0..<count { try writer.write(planner.next(&generator), on: connection) }
             try connection.execute("COMMIT")
             written += count
-            if written % 200_000 == 0 {
+            if written % 200_000 == 0 || written == self.prescriptions {
                 print("\(written) prescriptions, \(Int(Date().timeIntervalSince(started))) s")
+                fflush(nil)
             }
         }
         try connection.execute("BEGIN")
@@ -80,11 +84,32 @@ struct DataGenCommand: ParsableCommand {
             for prescription in planner.shopper(shopper, &generator) { try writer.write(prescription, on: connection) }
         }
         try connection.execute("COMMIT")
+        let loaded = Date().timeIntervalSince(started)
+        try connection.execute("BEGIN")
+        try aggregates.write(on: connection)
+        for index in deferredIndexes { try connection.execute(index) }
+        try connection.execute("COMMIT")
+        print(String(format: "loaded in %.1f s; aggregates and indexes written in %.1f s", loaded,
+                     Date().timeIntervalSince(started) - loaded))
         try connection.execute("ANALYZE; PRAGMA journal_mode=WAL")
         let seconds = Date().timeIntervalSince(started)
         print(
             "wrote \(self.prescriptions) prescriptions + \(self.shoppers * 4) planted narcotic prescriptions of "
                 + "\(self.shoppers) doctor-shoppers in \(String(format: "%.1f", seconds)) s "
                 + "(\(Int(Double(self.prescriptions) / seconds)) per second) into \(self.dataDirectory)")
+    }
+
+    /// Drops the secondary indexes of the tables the generator fills (rebuilt once at the end, which is
+    /// much cheaper than keeping them current row by row) and returns their CREATE statements. Unique
+    /// constraints stay: the generator's own reads and upserts need them.
+    static func dropSecondaryIndexes(on connection: SQLiteConnection) throws -> [String] {
+        let indexes = try connection.query(
+            """
+            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                AND (tbl_name LIKE 'stat\\_%' ESCAPE '\\' OR tbl_name LIKE 'prescription%' OR tbl_name LIKE 'dispense%')
+            """
+        ) { (name: $0.string(at: 0) ?? "", sql: $0.string(at: 1) ?? "") }
+        for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
+        return indexes.map(\.sql)
     }
 }

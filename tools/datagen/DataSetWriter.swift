@@ -8,7 +8,7 @@ import RxWire
 /// live traffic would have produced).
 struct DataSetWriter {
     static let validitySeconds: Int64 = 5 * 86_400
-    let recorder = StatisticsRecorder()
+    let recorder: StatisticsRecorder
     let prices: [String: Int64]
 
     func write(_ generated: GeneratedPrescription, on connection: SQLiteConnection) throws {

@@ -23,6 +23,8 @@ struct PrescriptionCoordinates: Sendable {
     var facilityCode: String
     var type: Int64
     var patient: [UInt8]?
+    var validUntil: Int64
+    var isOpen: Bool
 
     func key(day: Int64, pair: PrescribedItem.Pair?) -> CellKey {
         CellKey(day: day, facilityCode: self.facilityCode, type: self.type, ingredient: pair?.ingredient ?? "", atc: pair?.atc ?? "")

@@ -6,7 +6,23 @@ import RxWire
 /// transaction as each Submit, Replace, Dispense and Cancel, so aggregates never disagree with the
 /// prescriptions they count and no batch job is needed.
 public struct StatisticsRecorder: PrescriptionEventSink {
-    public init() {}
+    /// Where cell changes go instead of the database while a generator loads one.
+    let bulkLoad: StatisticsBulkLoad?
+
+    public init() { self.bulkLoad = nil }
+
+    /// A recorder for loading a fresh database: cell and rollup changes accumulate in `bulkLoad` (written
+    /// once with ``StatisticsBulkLoad/write(on:)``); every other statistics table is written as live.
+    public init(bulkLoad: StatisticsBulkLoad) { self.bulkLoad = bulkLoad }
+
+    /// Applies cell changes live, or hands them to the bulk load.
+    func record(_ changes: [(key: CellKey, change: CellChange)], patient: [UInt8]?, on connection: SQLiteConnection) throws {
+        if let bulkLoad = self.bulkLoad {
+            bulkLoad.add(changes, patient: patient.map(PatientSketch.hash))
+        } else {
+            try Self.apply(changes, patient: patient, on: connection)
+        }
+    }
 
     public func submitted(_ event: PrescriptionSubmitted, on connection: SQLiteConnection) throws {
         let content = event.validated.content
@@ -15,18 +31,22 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         let items = Self.items(of: event.validated)
         let day = VietnamDay.of(content.issuedAtUnixSeconds)
         let total = content.lines.reduce(Int64(0)) { $0 + Int64($1.quantity) }
-        try Self.add(
-            CellChange(issued: 1, quantityPrescribed: total),
-            to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: "", atc: ""),
-            patient: patient, on: connection)
+        var changes = [(
+            key: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: "", atc: ""),
+            change: CellChange(issued: 1, quantityPrescribed: total))]
         var pairs: [PrescribedItem.Pair: Int64] = [:]
         for item in items { pairs[item.pair, default: 0] += item.quantity }
         for (pair, quantity) in pairs.sorted(by: { $0.key < $1.key }) {
-            try Self.add(
-                CellChange(issued: 1, quantityPrescribed: quantity),
-                to: CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
-                patient: patient, on: connection)
+            changes.append((
+                CellKey(day: day, facilityCode: content.facilityCode, type: type, ingredient: pair.ingredient, atc: pair.atc),
+                CellChange(issued: 1, quantityPrescribed: quantity)))
         }
+        let expiryDay = VietnamDay.of(event.validated.validUntil)
+        changes += changes.map { change in
+            (CellKey(day: expiryDay, facilityCode: change.key.facilityCode, type: type, ingredient: change.key.ingredient,
+                     atc: change.key.atc), CellChange(expiring: 1))
+        }
+        try self.record(changes, patient: patient, on: connection)
         try connection.run(
             """
             INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
@@ -37,14 +57,16 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             .integer(type), .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil),
             patient.map { .blob($0) } ?? .null, .integer(Int64(event.interactionAlerts)),
             .integer(Int64(content.interactionOverrides.count)))
-        for item in items {
-            try connection.run(
+        if !items.isEmpty {
+            try Self.run(
                 """
                 INSERT OR IGNORE INTO stat_prescription_items (code, line_number, ingredient, atc, registration_number)
-                VALUES (?, ?, ?, ?, ?)
+                VALUES \(Self.placeholders(rows: items.count, columns: 5))
                 """,
-                .text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
-                .text(item.registrationNumber))
+                items.flatMap { item in
+                    [.text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
+                     .text(item.registrationNumber)]
+                }, on: connection)
         }
         try Self.recordControlled(event, items: items, patient: patient, on: connection)
     }
@@ -60,7 +82,6 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             whole.valueReferenceVND += Int64(line.quantity) * line.referenceUnitPriceVND
             whole.valueChargedVND += Int64(line.quantity) * line.unitPriceVND
         }
-        try Self.add(whole, to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
         let items = try connection.query(
             "SELECT line_number, ingredient, atc, registration_number FROM stat_prescription_items WHERE code = ?",
             .text(event.code)
@@ -80,9 +101,11 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             }
             changes[item.pair] = change
         }
-        for (pair, change) in changes.sorted(by: { $0.key < $1.key }) {
-            try Self.add(change, to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
-        }
+        let pairs = changes.keys.sorted()
+        var cells = [(prescription.key(day: day, pair: nil), whole)]
+            + pairs.map { (prescription.key(day: day, pair: $0), changes[$0] ?? CellChange()) }
+        if event.newStatus == .completed { cells += Self.closing(prescription, pairs: pairs) }
+        try self.record(cells, patient: prescription.patient, on: connection)
         try connection.run(
             """
             UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),
@@ -102,47 +125,37 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         let day = VietnamDay.of(at)
-        try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: nil), patient: prescription.patient, on: connection)
-        let pairs = try connection.query(
-            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
-        ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
-        for pair in pairs {
-            try Self.add(CellChange(cancelled: 1), to: prescription.key(day: day, pair: pair), patient: prescription.patient, on: connection)
-        }
+        let pairs = try Self.pairs(of: code, on: connection)
+        try self.record(
+            ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) }
+                + Self.closing(prescription, pairs: pairs),
+            patient: prescription.patient, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
     }
 
     public func replaced(code: String, by replacement: String, at: Int64, on connection: SQLiteConnection) throws {
+        guard let prescription = try Self.prescription(code, on: connection) else { return }
+        try self.record(
+            Self.closing(prescription, pairs: try Self.pairs(of: code, on: connection)), patient: nil, on: connection)
         try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
     }
 
-    // MARK: Steps
-
-    /// Adds `change` to the cell `key` (creating it) and files `patient` under it.
-    static func add(_ change: CellChange, to key: CellKey, patient: [UInt8]?, on connection: SQLiteConnection) throws {
-        let ids = try connection.query(
-            """
-            INSERT INTO stat_cells (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
-                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (day, facility_code, type, ingredient, atc) DO UPDATE SET
-                issued = issued + excluded.issued, dispensed_fully = dispensed_fully + excluded.dispensed_fully,
-                dispensed_partly = dispensed_partly + excluded.dispensed_partly, cancelled = cancelled + excluded.cancelled,
-                quantity_prescribed = quantity_prescribed + excluded.quantity_prescribed,
-                quantity_dispensed = quantity_dispensed + excluded.quantity_dispensed,
-                value_reference_vnd = value_reference_vnd + excluded.value_reference_vnd,
-                value_charged_vnd = value_charged_vnd + excluded.value_charged_vnd
-            RETURNING id
-            """,
-            .integer(key.day), .text(key.facilityCode), .text(key.province), .integer(key.type), .text(key.ingredient),
-            .text(key.atc), .integer(change.issued), .integer(change.dispensedFully), .integer(change.dispensedPartly),
-            .integer(change.cancelled), .integer(change.quantityPrescribed), .integer(change.quantityDispensed),
-            .integer(change.valueReferenceVND), .integer(change.valueChargedVND)
-        ) { $0.int64(at: 0) }
-        guard let patient, let id = ids.first else { return }
-        try connection.run(
-            "INSERT OR IGNORE INTO stat_cell_patients (cell_id, patient_key) VALUES (?, ?)", .integer(id), .blob(patient))
+    /// Takes back the expiry booked at issue when a prescription still open is closed (completed,
+    /// cancelled, replaced); nothing if it was closed already.
+    static func closing(_ prescription: PrescriptionCoordinates, pairs: [PrescribedItem.Pair]) -> [(key: CellKey, change: CellChange)] {
+        guard prescription.isOpen else { return [] }
+        let day = VietnamDay.of(prescription.validUntil)
+        return ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(expiring: -1)) }
     }
+
+    /// The distinct (ingredient, ATC) pairs of a stored prescription.
+    static func pairs(of code: String, on connection: SQLiteConnection) throws -> [PrescribedItem.Pair] {
+        try connection.query(
+            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
+        ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
+    }
+
+    // MARK: Steps
 
     /// The (line, ingredient, ATC) items of a validated prescription: catalog ingredients and first ATC code
     /// when the catalog knows the product, the prescription's own ingredient names otherwise.
@@ -193,9 +206,11 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     /// The cell coordinates of a stored prescription.
     static func prescription(_ code: String, on connection: SQLiteConnection) throws -> PrescriptionCoordinates? {
         try connection.query(
-            "SELECT facility_code, type, patient_key FROM stat_prescriptions WHERE code = ?", .text(code)
+            "SELECT facility_code, type, patient_key, valid_until, open FROM stat_prescriptions WHERE code = ?", .text(code)
         ) { row in
-            PrescriptionCoordinates(facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2))
+            PrescriptionCoordinates(
+                facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2),
+                validUntil: row.int64(at: 3), isOpen: row.int64(at: 4) == 1)
         }.first
     }
 }

@@ -4,15 +4,95 @@ import RxStore
 ///
 /// `stat_cells` holds counts, quantities and values per (Vietnam day, issuing facility, type, ingredient,
 /// ATC); the row with ingredient '' and ATC '' of a key counts each prescription once, the other rows
-/// count it once per (ingredient, ATC) pair it contains. `stat_cell_patients` keeps which patients a cell
-/// counted, so distinct-patient counts (and the <5 suppression) are exact. `stat_prescriptions` keeps one
+/// count it once per (ingredient, ATC) pair it contains; each row keeps an exact set of up to 16 of its
+/// patients (step 401, ``PatientSketch``). `stat_rollups` holds the same figures per month: view 0 per
+/// (month, province, type) for whole prescriptions, view 1 per (month, ingredient, ATC);
+/// `stat_rollup_sketches` holds each rollup's HyperLogLog sketch of its patients, apart so that the
+/// 1 KB sketch is rewritten only when a register rises, not with every figure. `stat_prescriptions` keeps one
 /// row per prescription for rates and for expiry, which is derived at query time from the partial index
 /// on `valid_until` over prescriptions still open (never a nightly batch).
 public enum StatisticsSchema {
     /// The statistics area's steps, oldest first.
     public static let migrations: [Migration] = [
-        Migration(version: 400, name: "statistics", sql: Self.statisticsV1)
+        Migration(version: 400, name: "statistics", sql: Self.statisticsV1),
+        Migration(version: 401, name: "statistics rollups and patient sketches", sql: Self.rollupsV2),
     ]
+
+    /// Day cells become a WITHOUT ROWID table keyed by their unique key (one B-tree to dirty per write
+    /// instead of table + unique index + ingredient index); per-cell exact patient sets replace the patient
+    /// side table, and monthly rollups with HyperLogLog
+    /// sketches serve month-aligned queries (see ``PatientSketch`` and docs/statistics.md). Figures already
+    /// in `stat_cells` are rolled up here; their patients (kept only in the old side table) are not, so a
+    /// database with statistics written before this step should be regenerated.
+    static let rollupsV2 = """
+        CREATE TABLE stat_cells_v2 (
+            day INTEGER NOT NULL,
+            facility_code TEXT NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            issued INTEGER NOT NULL DEFAULT 0,
+            dispensed_fully INTEGER NOT NULL DEFAULT 0,
+            dispensed_partly INTEGER NOT NULL DEFAULT 0,
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            expiring INTEGER NOT NULL DEFAULT 0,
+            quantity_prescribed INTEGER NOT NULL DEFAULT 0,
+            quantity_dispensed INTEGER NOT NULL DEFAULT 0,
+            value_reference_vnd INTEGER NOT NULL DEFAULT 0,
+            value_charged_vnd INTEGER NOT NULL DEFAULT 0,
+            patients BLOB NOT NULL DEFAULT x'',
+            PRIMARY KEY (day, facility_code, type, ingredient, atc)
+        ) WITHOUT ROWID;
+        INSERT INTO stat_cells_v2 (day, facility_code, province, type, ingredient, atc, issued, dispensed_fully,
+            dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd)
+        SELECT day, facility_code, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly, cancelled,
+            quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd FROM stat_cells;
+        DROP TABLE stat_cells;
+        ALTER TABLE stat_cells_v2 RENAME TO stat_cells;
+        DROP TABLE stat_cell_patients;
+        CREATE TABLE stat_rollups (
+            view INTEGER NOT NULL,
+            month INTEGER NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            issued INTEGER NOT NULL DEFAULT 0,
+            dispensed_fully INTEGER NOT NULL DEFAULT 0,
+            dispensed_partly INTEGER NOT NULL DEFAULT 0,
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            expiring INTEGER NOT NULL DEFAULT 0,
+            quantity_prescribed INTEGER NOT NULL DEFAULT 0,
+            quantity_dispensed INTEGER NOT NULL DEFAULT 0,
+            value_reference_vnd INTEGER NOT NULL DEFAULT 0,
+            value_charged_vnd INTEGER NOT NULL DEFAULT 0,
+            patients BLOB NOT NULL DEFAULT x'',
+            PRIMARY KEY (view, month, province, type, ingredient, atc)
+        ) WITHOUT ROWID;
+        CREATE TABLE stat_rollup_sketches (
+            id INTEGER PRIMARY KEY,
+            view INTEGER NOT NULL,
+            month INTEGER NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            sketch BLOB NOT NULL,
+            pending_register INTEGER NOT NULL DEFAULT 0,
+            pending_rank BLOB NOT NULL DEFAULT x'00',
+            UNIQUE (view, month, province, type, ingredient, atc)
+        );
+        INSERT INTO stat_rollups (view, month, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly,
+            cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd)
+        SELECT CASE WHEN ingredient = '' THEN 0 ELSE 1 END,
+            CAST(strftime('%s', date(day * 86400, 'unixepoch', 'start of month')) AS INTEGER) / 86400 AS month,
+            CASE WHEN ingredient = '' THEN province ELSE '' END AS rolled_province,
+            CASE WHEN ingredient = '' THEN type ELSE -1 END AS rolled_type, ingredient, atc,
+            sum(issued), sum(dispensed_fully), sum(dispensed_partly), sum(cancelled), sum(quantity_prescribed),
+            sum(quantity_dispensed), sum(value_reference_vnd), sum(value_charged_vnd)
+        FROM stat_cells GROUP BY 1, 2, 3, 4, 5, 6;
+        """
 
     static let statisticsV1 = """
         CREATE TABLE stat_cells (

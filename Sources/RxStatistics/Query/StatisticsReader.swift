@@ -11,35 +11,33 @@ public enum StatisticsReader {
         _ query: StatisticsQuery, now: Int64, on connection: SQLiteConnection
     ) throws -> [StatisticsRow] {
         let plan = try StatisticsQueryPlan(query, now: now)
-        return try connection.withStatement(plan.sql) { statement in
-            try statement.bind(plan.values)
-            var rows: [StatisticsRow] = []
-            try statement.forEachRow { result in
-                var row = StatisticsRow()
-                row.keys = (0..<plan.keyCount).map { result.string(at: $0) ?? "" }
-                let base = plan.keyCount
-                row.distinctPatients = UInt64(max(0, result.int64(at: base + 9)))
-                if row.distinctPatients < Self.minimumPatients {
-                    row.suppressed = true
-                    row.distinctPatients = 0
-                } else {
-                    row.issued = UInt64(max(0, result.int64(at: base)))
-                    row.dispensedFully = UInt64(max(0, result.int64(at: base + 1)))
-                    row.dispensedPartly = UInt64(max(0, result.int64(at: base + 2)))
-                    row.cancelled = UInt64(max(0, result.int64(at: base + 3)))
-                    row.expired = UInt64(max(0, result.int64(at: base + 4)))
-                    row.quantityPrescribed = UInt64(max(0, result.int64(at: base + 5)))
-                    row.quantityDispensed = UInt64(max(0, result.int64(at: base + 6)))
-                    row.valueReferenceVND = result.int64(at: base + 7)
-                    row.valueChargedVND = result.int64(at: base + 8)
-                }
-                rows.append(row)
+        var groups = StatisticsGroups(keyCount: plan.keyCount)
+        for source in plan.figures { try groups.addFigures(source, on: connection) }
+        try groups.addExpired(plan.expired, on: connection)
+        return groups.ordered().map { keys, group in
+            var row = StatisticsRow()
+            row.keys = keys
+            guard !group.patients.isBelow(Int(Self.minimumPatients)) else {
+                row.suppressed = true
+                return row
             }
-            return rows
+            let figures = group.figures.map { UInt64(max(0, $0)) }
+            row.issued = figures[0]
+            row.dispensedFully = figures[1]
+            row.dispensedPartly = figures[2]
+            row.cancelled = figures[3]
+            row.expired = figures[4]
+            row.quantityPrescribed = figures[5]
+            row.quantityDispensed = figures[6]
+            row.valueReferenceVND = group.figures[7]
+            row.valueChargedVND = group.figures[8]
+            row.distinctPatients = group.patients.estimate
+            return row
         }
     }
 
-    /// The top ingredients by prescriptions issued or by value charged.
+    /// The top ingredients by prescriptions issued or by value charged, from the same groups a query by
+    /// ingredient reads (monthly rollups for whole months unless restricted to provinces).
     public static func topIngredients(
         _ request: StatisticsTopNRequest, on connection: SQLiteConnection
     ) throws -> [StatisticsTopNEntry] {
@@ -48,48 +46,33 @@ public enum StatisticsReader {
         }
         let limit = request.limit == 0 ? 20 : Int(request.limit)
         guard limit <= 1_000 else { throw StatisticsError.invalidArgument("limit must be at most 1000, not \(limit)") }
-        var filter = StatisticsFilter()
-        filter.add("ingredient <> ''", [])
-        filter.add("day BETWEEN ? AND ?", [
-            .integer(VietnamDay.of(request.fromUnixSeconds)), .integer(VietnamDay.of(request.toUnixSeconds - 1)),
-        ])
-        filter.restrict("province", to: request.provinces.map { .text($0) })
-        filter.restrictATC("atc", toPrefixes: request.atcPrefixes)
-        let order = request.measure == .value ? "4 DESC, 1" : "2 DESC, 1"
-        let ranked = try connection.withStatement(
-            """
-            SELECT ingredient, sum(issued), sum(quantity_dispensed), sum(value_charged_vnd) FROM stat_cells
-            WHERE \(filter.sql) GROUP BY ingredient ORDER BY \(order) LIMIT \(limit)
-            """
-        ) { statement in
-            try statement.bind(filter.values)
-            var entries: [StatisticsTopNEntry] = []
-            try statement.forEachRow { row in
-                var entry = StatisticsTopNEntry()
-                entry.rank = UInt32(entries.count + 1)
-                entry.ingredient = row.string(at: 0) ?? ""
-                entry.prescriptions = UInt64(max(0, row.int64(at: 1)))
-                entry.quantityDispensed = UInt64(max(0, row.int64(at: 2)))
-                entry.valueChargedVND = row.int64(at: 3)
-                entries.append(entry)
+        var query = StatisticsQuery()
+        query.fromUnixSeconds = request.fromUnixSeconds
+        query.toUnixSeconds = request.toUnixSeconds
+        query.groupBy = [.ingredient]
+        query.provinces = request.provinces
+        query.atcPrefixes = request.atcPrefixes
+        let plan = try StatisticsQueryPlan(query, now: request.toUnixSeconds)
+        var groups = StatisticsGroups(keyCount: 1)
+        for source in plan.figures { try groups.addFigures(source, on: connection) }
+        let measure = request.measure == .value ? 8 : 0
+        let ranked = groups.groups.sorted { lhs, rhs in
+            lhs.value.figures[measure] != rhs.value.figures[measure]
+                ? lhs.value.figures[measure] > rhs.value.figures[measure]
+                : Array(lhs.key[0].utf8).lexicographicallyPrecedes(Array(rhs.key[0].utf8))
+        }.prefix(limit)
+        return ranked.enumerated().map { index, element in
+            var entry = StatisticsTopNEntry()
+            entry.rank = UInt32(index + 1)
+            entry.ingredient = element.key[0]
+            if element.value.patients.isBelow(Int(Self.minimumPatients)) {
+                entry.suppressed = true
+            } else {
+                entry.prescriptions = UInt64(max(0, element.value.figures[0]))
+                entry.quantityDispensed = UInt64(max(0, element.value.figures[6]))
+                entry.valueChargedVND = element.value.figures[8]
             }
-            return entries
-        }
-        return try ranked.map { entry in
-            var filtered = filter
-            filtered.add("ingredient = ?", [.text(entry.ingredient)])
-            let patients = try connection.withStatement(
-                "SELECT count(DISTINCT patient_key) FROM stat_cells JOIN stat_cell_patients ON cell_id = id WHERE \(filtered.sql)"
-            ) { statement in
-                try statement.bind(filtered.values)
-                return try statement.step() ? statement.int64(at: 0) : 0
-            }
-            guard patients < Int64(Self.minimumPatients) else { return entry }
-            var suppressed = StatisticsTopNEntry()
-            suppressed.rank = entry.rank
-            suppressed.ingredient = entry.ingredient
-            suppressed.suppressed = true
-            return suppressed
+            return entry
         }
     }
 

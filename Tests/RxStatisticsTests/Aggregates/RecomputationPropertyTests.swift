@@ -1,10 +1,11 @@
-import RxStatistics
+@testable import RxStatistics
 import RxStore
 import RxWire
 import Testing
 
-/// After a random mix of submits, partial and full dispenses (sometimes with another brand), cancels and
-/// expiries, the aggregates equal a recomputation from the prescription tables themselves.
+/// After a random mix of submits, partial and full dispenses (sometimes with another brand), cancels,
+/// replacements and expiries, the aggregates equal a recomputation from the prescription tables themselves,
+/// and the monthly rollups equal the day cells summed by month.
 @Suite("Aggregates equal a full recomputation")
 struct RecomputationPropertyTests {
     static let start: Int64 = 1_772_326_800
@@ -15,7 +16,8 @@ struct RecomputationPropertyTests {
         let world = try StatisticsWorld(now: Self.start)
         var generator = SplitMix64(seed: seed)
         var open: [(code: String, lines: [(UInt32, UInt32)], facility: String)] = []
-        for _ in 0..<60 {
+        var replaced = 0
+        for _ in 0..<80 {
             world.clock.now += Int64(generator.next() % 30_000)
             switch generator.next() % 5 {
             case 0, 1:
@@ -56,10 +58,21 @@ struct RecomputationPropertyTests {
             default:
                 guard !open.isEmpty else { continue }
                 let index = Int(generator.next() % UInt64(open.count))
-                try? await world.cancel(open[index].code, facility: open[index].facility)
+                let item = open[index]
                 open.remove(at: index)
+                guard generator.next() % 2 == 0 else {
+                    try? await world.cancel(item.code, facility: item.facility)
+                    continue
+                }
+                let lines = [StatisticsWorld.line(1, Self.products[Int(generator.next() % 2)], quantity: 7)]
+                guard let code = try? await world.submit(
+                    patient: 1 + Int(generator.next() % 9), facility: item.facility, lines: lines, replaces: item.code)
+                else { continue }
+                replaced += 1
+                open.append((code, [(1, 7)], item.facility))
             }
         }
+        #expect(replaced > 0)
         world.clock.now += 4 * 86_400
         let (aggregated, recomputed) = try world.store.read { connection in
             (try Self.aggregated(on: connection), try Self.recomputed(on: connection))
@@ -71,6 +84,24 @@ struct RecomputationPropertyTests {
             (try Self.aggregatedIngredients(on: connection), try Self.recomputedIngredients(on: connection))
         }
         #expect(ingredients == recomputedIngredients)
+        let (expiring, stillOpen) = try world.store.read { connection in
+            (try connection.query(
+                "SELECT day || '|' || facility_code, sum(expiring) FROM stat_cells WHERE ingredient = '' GROUP BY 1 HAVING sum(expiring) <> 0 ORDER BY 1",
+                row: { "\($0.string(at: 0) ?? "")=\($0.int64(at: 1))" }),
+             try connection.query(
+                """
+                SELECT ((valid_until + 25200) / 86400) || '|' || facility_code, count(*) FROM prescriptions
+                WHERE status IN ('active', 'partly_dispensed') GROUP BY 1 ORDER BY 1
+                """, row: { "\($0.string(at: 0) ?? "")=\($0.int64(at: 1))" }))
+        }
+        #expect(expiring == stillOpen)
+        for view in [0, 1] {
+            let (rollups, regrouped) = try world.store.read { connection in
+                (try Self.rollups(view: view, on: connection), try Self.dayCellsByMonth(view: view, on: connection))
+            }
+            #expect(rollups == regrouped)
+            #expect(!rollups.isEmpty)
+        }
         let total = try world.query([], from: Self.start - 86_400, to: world.clock.now + 86_400).first
         let expired = try world.store.read { connection in
             try connection.scalar(
@@ -82,13 +113,57 @@ struct RecomputationPropertyTests {
 
     typealias Figures = [String: [Int64]]
 
+    /// The figures and exact patient sets of one rollup view.
+    static func rollups(view: Int, on connection: SQLiteConnection) throws -> [String: [String]] {
+        var figures: [String: [String]] = [:]
+        for row in try connection.query(
+            """
+            SELECT month || '|' || province || '|' || type || '|' || ingredient || '|' || atc, issued, dispensed_fully,
+                dispensed_partly, cancelled, quantity_prescribed, quantity_dispensed, value_reference_vnd,
+                value_charged_vnd, patients
+            FROM stat_rollups WHERE view = ?
+            """, .integer(Int64(view)), row: { row in
+                (row.string(at: 0) ?? "", (1...8).map { String(row.int64(at: $0)) }
+                    + [Set(PatientSketch.hashes(in: row.blob(at: 9) ?? [])).sorted().description])
+            })
+        {
+            figures[row.0] = row.1
+        }
+        return figures
+    }
+
+    /// The day cells summed per month the way the rollup view keys them, with their patients merged.
+    static func dayCellsByMonth(view: Int, on connection: SQLiteConnection) throws -> [String: [String]] {
+        var sums: [String: ([Int64], Set<UInt64>)] = [:]
+        for row in try connection.query(
+            """
+            SELECT day, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly, cancelled,
+                quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd, patients
+            FROM stat_cells WHERE (ingredient = '') = ?
+            """, .integer(view == 0 ? 1 : 0), row: { row in
+                let month = VietnamDay.monthStart(of: row.int64(at: 0))
+                let key = view == 0
+                    ? "\(month)|\(row.string(at: 1) ?? "")|\(row.int64(at: 2))||"
+                    : "\(month)||-1|\(row.string(at: 3) ?? "")|\(row.string(at: 4) ?? "")"
+                return (key, (5..<13).map { row.int64(at: $0) }, PatientSketch.hashes(in: row.blob(at: 13) ?? []))
+            })
+        {
+            var sum = sums[row.0] ?? (Array(repeating: 0, count: 8), [])
+            for index in 0..<8 { sum.0[index] += row.1[index] }
+            sum.1.formUnion(row.2)
+            sums[row.0] = sum
+        }
+        return sums.mapValues { $0.0.map(String.init) + [$0.1.sorted().description] }
+    }
+
     static func aggregated(on connection: SQLiteConnection) throws -> Figures {
         var figures: Figures = [:]
         for row in try connection.query(
             """
             SELECT day || '|' || facility_code || '|' || type, issued, dispensed_fully, dispensed_partly, cancelled,
                 quantity_prescribed, quantity_dispensed, value_reference_vnd, value_charged_vnd
-            FROM stat_cells WHERE ingredient = ''
+            FROM stat_cells WHERE ingredient = '' AND (issued OR dispensed_fully OR dispensed_partly OR cancelled
+                OR quantity_prescribed OR quantity_dispensed OR value_reference_vnd OR value_charged_vnd)
             """, row: { row in (row.string(at: 0) ?? "", (1...8).map { row.int64(at: $0) }) })
         {
             figures[row.0] = row.1

@@ -19,7 +19,7 @@ final class StatisticsWorld: @unchecked Sendable {
     static let regulator = FacilityIdentity(
         facilityCode: "01QLD", facilityName: "Cục Quản lý Dược", roles: [.regulator], certificateSerial: "R", notAfter: .max)
 
-    init(now: Int64) throws {
+    init(now: Int64, recorder: StatisticsRecorder = StatisticsRecorder()) throws {
         self.directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("rx-statistics-\(UInt64.random(in: 0...UInt64.max))").path
         var logger = Logger(label: "test-statistics")
@@ -32,7 +32,7 @@ final class StatisticsWorld: @unchecked Sendable {
         self.clock = ManualClock(now)
         self.prescriptions = PrescriptionsService(
             store: self.store, verifier: FakeVerifier(), products: FakeProducts(), screening: FakeScreening(),
-            clock: self.clock.clock, logger: logger, events: StatisticsRecorder())
+            clock: self.clock.clock, logger: logger, events: recorder)
         self.statistics = StatisticsService(store: self.store, clock: self.clock.clock, logger: logger)
     }
 
@@ -60,10 +60,11 @@ final class StatisticsWorld: @unchecked Sendable {
         return line
     }
 
-    /// Submits a prescription issued now for patient number `patient`; returns its code.
+    /// Submits a prescription issued now for patient number `patient` (through Replace when it
+    /// `replaces` another); returns its code.
     func submit(
         patient: Int, facility: String = "79088", prescriber: UInt8 = 0, type: PrescriptionType = .ordinary,
-        lines: [DrugLine]
+        lines: [DrugLine], replaces: String? = nil
     ) async throws -> String {
         var content = Prescription()
         content.facilityCode = facility
@@ -83,13 +84,20 @@ final class StatisticsWorld: @unchecked Sendable {
             : Diagnosis(icd10Code: "C50.9", text: "Ung thư vú")]
         content.type = type
         content.lines = lines
+        content.replacesCode = replaces
         self.keys += 1
-        var request = SubmitPrescriptionRequest()
-        request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
-        request.idempotencyKey = "submit-\(self.keys)"
         let caller = FacilityIdentity(
             facilityCode: facility, facilityName: "Cơ sở \(facility)", roles: [.prescriber], certificateSerial: "F",
             notAfter: .max)
+        if replaces != nil {
+            var request = ReplacePrescriptionRequest()
+            request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
+            request.idempotencyKey = "replace-\(self.keys)"
+            return try await self.prescriptions.replace(request, caller: caller).code
+        }
+        var request = SubmitPrescriptionRequest()
+        request.signedPrescription = FakeVerifier.sign(content, prescriber: prescriber)
+        request.idempotencyKey = "submit-\(self.keys)"
         return try await self.prescriptions.submit(request, caller: caller).code
     }
 
