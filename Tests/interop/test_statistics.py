@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import grpc
 import pytest
 
-from harness import generate_stubs, secure_channel
+from harness import RawHTTP2Client, generate_stubs, secure_channel
 from prescription_helpers import database_file, rxctl
 
 CALL_TIMEOUT_S = 20
@@ -109,6 +110,16 @@ def test_regulator_gets_a_suppressed_total_on_an_empty_database(server, statisti
         channel.close()
 
 
+def _inflight_streams(port: int) -> float:
+    """rx_inflight_streams from GET /metrics, not counting the scrape's own stream."""
+    with RawHTTP2Client(port, identity="regulator") as client:
+        result = client.wait(client.start_request("/metrics", None, method="GET", content_type=None))
+    for line in result.data.decode().splitlines():
+        if line.startswith("rx_inflight_streams "):
+            return float(line.split()[1]) - 1
+    raise AssertionError("rx_inflight_streams missing from /metrics")
+
+
 def test_streamed_rows_and_a_client_cancelling_mid_stream(make_server, statistics):
     server = make_server()
     plant_cells(server, days=31, facilities=200)
@@ -129,6 +140,14 @@ def test_streamed_rows_and_a_client_cancelling_mid_stream(make_server, statistic
                 call.cancel()
                 break
         assert call.code() == grpc.StatusCode.CANCELLED
+        # The server frees the call: it logs it as cancelled and no stream stays in flight.
+        assert server.wait_for_log(
+            lambda f: f.get("msg") == "call" and f.get("method") == "/rx.v1.Statistics/Query"
+            and f.get("status") == "CANCELLED", 10), server.stderr_text(10)
+        deadline = time.monotonic() + 10
+        while _inflight_streams(server.port) > 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _inflight_streams(server.port) == 0
 
         totals = list(query_call(channel, statistics)(
             statistics_module.StatisticsQuery(from_unix_seconds=JANUARY_FROM, to_unix_seconds=JANUARY_TO),
