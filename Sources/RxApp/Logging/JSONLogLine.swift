@@ -4,8 +4,8 @@ import Logging
 ///
 /// rx-server writes a line per call, so this sits on the I/O threads' hot path: it formats the
 /// timestamp itself (glibc's `gmtime_r` takes a process-wide lock and `String(format:)` allocates
-/// through Foundation) and never goes through intermediate `String`s. Keys come out sorted by their
-/// bytes so a line's shape does not depend on dictionary order.
+/// through Foundation) and never goes through intermediate `String`s. Keys come out sorted by
+/// name so a line's shape does not depend on dictionary order.
 public struct JSONLogLine: Sendable {
     public private(set) var bytes: [UInt8]
 
@@ -30,7 +30,7 @@ public struct JSONLogLine: Sendable {
         entries.reserveCapacity(metadata.count + base.count)
         for entry in metadata { entries.append(entry) }
         for entry in base where metadata[entry.key] == nil { entries.append(entry) }
-        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        entries.sort { $0.key < $1.key }
         for (key, value) in entries {
             self.bytes.append(UInt8(ascii: ","))
             self.appendQuoted(key)
@@ -90,6 +90,11 @@ public struct JSONLogLine: Sendable {
     /// JSON string escaping: quote, backslash and control characters; other UTF-8 passes through.
     private mutating func appendQuoted(_ text: String) {
         self.bytes.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: Self.needsEscape) {
+            self.bytes.append(contentsOf: text.utf8)
+            self.bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): self.append(ascii: "\\\"")
@@ -106,6 +111,10 @@ public struct JSONLogLine: Sendable {
             }
         }
         self.bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
