@@ -24,6 +24,9 @@ public final class Application: Sendable {
         /// The interaction rules and ingredient synonyms seeded into an empty knowledge base.
         public var interactionRulesPath: String? = "tools/sample-data/interactions.csv"
         public var ingredientSynonymsPath: String? = "tools/sample-data/ingredient-synonyms.csv"
+        /// How long the audit entry of a read may wait for its fsync (it is committed before the answer
+        /// either way); 0 fsyncs before every answer. Changes clients ask for are always fsynced first.
+        public var readAuditSyncMilliseconds = 20
 
         public init() {}
     }
@@ -71,7 +74,9 @@ public final class Application: Sendable {
         storeLogger.logLevel = max(logger.logLevel, .notice)
         self.store = try Store.open(
             directory: configuration.dataDirectory,
-            configuration: Store.Configuration(migrations: Self.schema),
+            configuration: Store.Configuration(
+                writer: StoreWriter.Configuration(deferredSyncMilliseconds: configuration.readAuditSyncMilliseconds),
+                migrations: Self.schema),
             logger: storeLogger)
 
         self.catalog = try Catalog(store: self.store, samplePath: configuration.catalogSamplePath, logger: storeLogger)

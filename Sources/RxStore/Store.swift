@@ -78,12 +78,12 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in the writer's next batch and calls `completion` on the writer thread after it has
-    /// committed. See ``StoreWriter/write(_:completion:)``.
+    /// committed (and, for `.synchronous`, fsynced). See ``StoreWriter/write(_:durability:completion:)``.
     public func write<Value: Sendable>(
-        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value, durability: WriteDurability = .synchronous,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void
     ) {
-        self.writer.write(body, completion: completion)
+        self.writer.write(body, durability: durability, completion: completion)
     }
 
     /// Runs `body` on a borrowed read-only connection inside one read transaction.

@@ -9,9 +9,13 @@ extension StoreWriter {
         self.condition.lock()
         self.writerThreadID = pthread_self()
         self.condition.unlock()
-        while let batch = self.nextBatch() {
-            self.commit(batch)
+        while let work = self.nextWork() {
+            switch work {
+            case .batch(let batch): self.commit(batch)
+            case .syncLog: self.syncLog()
+            }
         }
+        if self.unsyncedSince != nil { self.syncLog() }
         self.connection.close()
         self.condition.lock()
         self.isFinished = true
@@ -19,21 +23,66 @@ extension StoreWriter {
         self.condition.unlock()
     }
 
-    /// Waits for queued writes and takes up to `maxBatchSize` of them; `nil` once closing with an empty
-    /// queue.
-    private func nextBatch() -> [any QueuedWrite]? {
+    private enum Work {
+        case batch([any QueuedWrite])
+        /// Deferred commits have waited `deferredSyncMilliseconds`: fsync the WAL file now.
+        case syncLog
+    }
+
+    /// Waits for queued writes and takes up to `maxBatchSize` of them, or says it is time to sync the
+    /// deferred commits; `nil` once closing with an empty queue.
+    private func nextWork() -> Work? {
         self.condition.lock()
         defer { self.condition.unlock() }
-        while self.pending.isEmpty && !self.isClosing {
-            self.condition.wait()
+        while true {
+            if let since = self.unsyncedSince {
+                let due = since + UInt64(self.configuration.deferredSyncMilliseconds) * 1_000_000
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now >= due { return .syncLog }
+                if self.pending.isEmpty && !self.isClosing {
+                    _ = self.condition.wait(until: Date(timeIntervalSinceNow: Double(due - now) / 1e9))
+                    continue
+                }
+            } else if self.pending.isEmpty && !self.isClosing {
+                self.condition.wait()
+                continue
+            }
+            if self.pending.isEmpty {
+                return nil
+            }
+            let count = min(self.pending.count, self.configuration.maxBatchSize)
+            let batch = Array(self.pending.prefix(count))
+            self.pending.removeFirst(count)
+            return .batch(batch)
         }
-        if self.pending.isEmpty {
-            return nil
+    }
+
+    /// Makes the deferred commits durable: an fsync of the WAL file covers every frame written so far.
+    private func syncLog() {
+        self.unsyncedSince = nil
+        let path = self.connection.path + "-wal"
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // No WAL file means nothing was written since the last checkpoint removed it.
+            if errno != ENOENT { self.logger.error("opening the WAL to sync it failed", metadata: ["errno": "\(errno)"]) }
+            return
         }
-        let count = min(self.pending.count, self.configuration.maxBatchSize)
-        let batch = Array(self.pending.prefix(count))
-        self.pending.removeFirst(count)
-        return batch
+        defer { Glibc.close(descriptor) }
+        if fdatasync(descriptor) != 0 {
+            self.logger.error("syncing the WAL failed", metadata: ["errno": "\(errno)"])
+            return
+        }
+        self.condition.lock()
+        self.counters.walSyncs += 1
+        self.condition.unlock()
+    }
+
+    /// Puts the connection at `synchronous=NORMAL` for a batch of only deferred writes (no fsync at
+    /// COMMIT) and back at `FULL` otherwise, changing the setting only when it differs.
+    private func setSyncMode(deferred: Bool) throws {
+        guard deferred != self.connectionDefersSync else { return }
+        try self.connection.execute(deferred ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL")
+        self.connectionDefersSync = deferred
     }
 
     /// Runs `batch` in one transaction, one savepoint per write, commits, and only then completes every
@@ -41,7 +90,10 @@ extension StoreWriter {
     private func commit(_ batch: [any QueuedWrite]) {
         var succeeded = 0
         var commitStarted: UInt64 = 0
+        let deferred =
+            self.configuration.deferredSyncMilliseconds > 0 && batch.allSatisfy { $0.durability == .deferredSync }
         do {
+            try self.setSyncMode(deferred: deferred)
             try self.connection.run("BEGIN IMMEDIATE")
             for request in batch {
                 if try self.perform(request) {
@@ -54,8 +106,15 @@ extension StoreWriter {
             self.abandon(batch, because: error)
             return
         }
-        let commitSeconds = Double(DispatchTime.now().uptimeNanoseconds - commitStarted) / 1e9
-        self.record(batchSize: batch.count, committed: succeeded, commitSeconds: commitSeconds)
+        let committedAt = DispatchTime.now().uptimeNanoseconds
+        let commitSeconds = Double(committedAt - commitStarted) / 1e9
+        if deferred {
+            if self.unsyncedSince == nil { self.unsyncedSince = committedAt }
+        } else {
+            // A synchronous COMMIT fsyncs the WAL file, and with it every deferred frame before it.
+            self.unsyncedSince = nil
+        }
+        self.record(batchSize: batch.count, committed: succeeded, commitSeconds: commitSeconds, deferred: deferred)
         for request in batch {
             request.complete()
         }
@@ -107,8 +166,9 @@ extension StoreWriter {
         }
     }
 
-    private func record(batchSize: Int, committed: Int, commitSeconds: Double) {
+    private func record(batchSize: Int, committed: Int, commitSeconds: Double, deferred: Bool) {
         self.condition.lock()
+        if deferred { self.counters.deferredCommits += 1 }
         self.counters.batchSizes[batchSize, default: 0] += 1
         let bucket = Statistics.commitLatencyBounds.firstIndex { commitSeconds <= $0 } ?? Statistics.commitLatencyBounds.count
         self.counters.commitLatencyCounts[bucket] += 1

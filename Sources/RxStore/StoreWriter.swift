@@ -25,10 +25,14 @@ public final class StoreWriter: @unchecked Sendable {
         public var queueCapacity: Int
         /// The most writes committed in one transaction; bounds how long one batch holds the write lock.
         public var maxBatchSize: Int
+        /// How long a batch of only ``WriteDurability/deferredSync`` writes may stay unsynced; 0 syncs
+        /// every commit (every write then behaves as ``WriteDurability/synchronous``).
+        public var deferredSyncMilliseconds: Int
 
-        public init(queueCapacity: Int = 4096, maxBatchSize: Int = 512) {
+        public init(queueCapacity: Int = 4096, maxBatchSize: Int = 512, deferredSyncMilliseconds: Int = 20) {
             self.queueCapacity = max(1, queueCapacity)
             self.maxBatchSize = max(1, maxBatchSize)
+            self.deferredSyncMilliseconds = max(0, deferredSyncMilliseconds)
         }
     }
 
@@ -56,6 +60,10 @@ public final class StoreWriter: @unchecked Sendable {
         public var commitLatencyCounts = Array(repeating: 0, count: Self.commitLatencyBounds.count + 1)
         /// Total seconds spent in `COMMIT`.
         public var commitSecondsTotal = 0.0
+        /// Batches committed without an fsync (only ``WriteDurability/deferredSync`` writes).
+        public var deferredCommits = 0
+        /// Timed fsyncs of the WAL file that made deferred commits durable.
+        public var walSyncs = 0
     }
 
     let configuration: Configuration
@@ -70,6 +78,10 @@ public final class StoreWriter: @unchecked Sendable {
     var isFinished = false
     var counters = Statistics()
     var writerThreadID: pthread_t?
+    /// Writer thread only: whether the connection is at `synchronous=NORMAL` for a deferred batch.
+    var connectionDefersSync = false
+    /// Writer thread only: when the oldest commit not yet fsynced was made (uptime nanoseconds).
+    var unsyncedSince: UInt64?
 
     /// Takes ownership of `connection` (already configured and migrated) and starts the writer thread.
     init(connection: SQLiteConnection, configuration: Configuration, logger: Logger) {
@@ -124,10 +136,10 @@ public final class StoreWriter: @unchecked Sendable {
     /// from an event loop, where a task per call would cost two thread hand-offs. `completion` must
     /// return quickly (it holds up the rest of the batch's acknowledgements); hand real work elsewhere.
     public func write<Value: Sendable>(
-        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value, durability: WriteDurability = .synchronous,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void
     ) {
-        let request = WriteRequest(body: body, waiter: .callback(completion))
+        let request = WriteRequest(body: body, waiter: .callback(completion), durability: durability)
         do {
             try self.enqueue(request)
         } catch {

@@ -12,6 +12,8 @@ protocol QueuedWrite: AnyObject, Sendable {
     func fail(_ error: any Error)
     /// Hands the outcome to the waiting caller.
     func complete()
+    /// Whether the caller may hear of the commit before it is fsynced.
+    var durability: WriteDurability { get }
 }
 
 /// One caller's write and the way back to that caller: a blocked thread, a suspended task or a callback.
@@ -36,10 +38,12 @@ final class WriteRequest<Value: Sendable>: QueuedWrite, @unchecked Sendable {
     private var outcome: Result<Value, any Error>?
     private let waiter: Waiter
     private var isCompleted = false
+    let durability: WriteDurability
 
-    init(body: @escaping (SQLiteConnection) throws -> Value, waiter: Waiter) {
+    init(body: @escaping (SQLiteConnection) throws -> Value, waiter: Waiter, durability: WriteDurability = .synchronous) {
         self.body = body
         self.waiter = waiter
+        self.durability = durability
     }
 
     func perform(on connection: SQLiteConnection) -> Bool {

@@ -39,6 +39,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Calls a facility may make in a burst above its sustained rate.")
     var callBurstPerFacility = 4_000
 
+    @Option(help: "Milliseconds the audit entry of a read (Get, FHIR export) may wait for its fsync; it is committed before the answer either way. 0 = fsync before every answer.")
+    var readAuditSyncMs = 20
+
     @Option(help: "Milliseconds a facility's new connections are refused after one was closed for abuse (rapid reset); 0 = never.")
     var abuseCoolDownMs = 10_000
 
@@ -74,6 +77,7 @@ struct Serve: ParsableCommand {
         guard self.callsPerSecondPerFacility >= 0, self.callBurstPerFacility >= 1 else {
             throw ValidationError("--calls-per-second-per-facility must be ≥ 0 and --call-burst-per-facility ≥ 1")
         }
+        guard self.readAuditSyncMs >= 0 else { throw ValidationError("--read-audit-sync-ms must be ≥ 0") }
         guard self.abuseCoolDownMs >= 0 else { throw ValidationError("--abuse-cool-down-ms must be ≥ 0") }
         guard Logger.Level(rawValue: self.logLevel) != nil else { throw ValidationError("unknown --log-level") }
     }
@@ -93,6 +97,7 @@ struct Serve: ParsableCommand {
         configuration.server.callsPerSecondPerFacility = self.callsPerSecondPerFacility
         configuration.server.callBurstPerFacility = self.callBurstPerFacility
         configuration.server.abuseCoolDownMilliseconds = self.abuseCoolDownMs
+        configuration.readAuditSyncMilliseconds = self.readAuditSyncMs
         configuration.server.handshakeTimeoutMilliseconds = self.handshakeTimeoutMs
         configuration.server.idleTimeoutMilliseconds = self.idleTimeoutMs
         configuration.server.shutdownGraceMilliseconds = self.shutdownGraceMs

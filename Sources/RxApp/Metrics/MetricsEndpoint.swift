@@ -64,6 +64,12 @@ struct MetricsEndpoint: Sendable {
             counts: store.commitLatencyCounts, sum: store.commitSecondsTotal)
         out.family("rx_store_writes_failed_total", type: "counter", help: "Writes that failed.")
         out.sample("rx_store_writes_failed_total", store.writesFailed)
+        out.family(
+            "rx_store_deferred_commits_total", type: "counter",
+            help: "Batches of read-audit entries committed before their fsync.")
+        out.sample("rx_store_deferred_commits_total", store.deferredCommits)
+        out.family("rx_store_wal_syncs_total", type: "counter", help: "Timed fsyncs that made deferred commits durable.")
+        out.sample("rx_store_wal_syncs_total", store.walSyncs)
         out.family("rx_store_queue_depth", type: "gauge", help: "Writes waiting for the writer thread.")
         out.sample("rx_store_queue_depth", store.queueDepth)
 

@@ -118,19 +118,23 @@ public struct PrescriptionsService: Sendable {
         }
     }
 
-    /// Appends one audit entry in a write of its own and calls `completion` on the writer thread after
-    /// it has committed.
-    func appendAudit(
+    /// Appends the audit entry of a read in a write of its own and calls `completion` on the writer
+    /// thread once it has committed. A read changes nothing the client asked for, so its entry is
+    /// `.deferredSync`: committed before the answer (it survives a crash of the process) and fsynced
+    /// within the store's deferred-sync delay, instead of making every lookup wait for the disk.
+    func appendReadAudit(
         method: String, code: String, caller: FacilityIdentity, result: String,
         completion: @escaping @Sendable (Result<Void, any Error>) -> Void
     ) {
         let now = self.clock.now()
         let role = Self.roles(of: caller)
-        self.store.write({ connection in
-            try AuditLog.append(
-                on: connection, at: now, facilityCode: caller.facilityCode, role: role, method: method, code: code,
-                result: result)
-        }) { committed in completion(committed.map { _ in () }) }
+        self.store.write(
+            { connection in
+                try AuditLog.append(
+                    on: connection, at: now, facilityCode: caller.facilityCode, role: role, method: method,
+                    code: code, result: result)
+            }, durability: .deferredSync
+        ) { committed in completion(committed.map { _ in () }) }
     }
 
     /// Appends one audit entry in a write of its own (reads and refusals, which change nothing else).
