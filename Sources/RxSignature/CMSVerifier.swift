@@ -18,6 +18,8 @@ import CRxShims
 public final class CMSVerifier: @unchecked Sendable {
     /// Owned; read-only after `init`.
     let trustStore: OpaquePointer
+    /// Signer chains already validated; see ``SignerChainCache``.
+    let chainCache = SignerChainCache()
 
     /// Loads the trust anchors for prescription signatures.
     ///
@@ -70,6 +72,13 @@ public final class CMSVerifier: @unchecked Sendable {
         let content = try self.verifySignature(cms)
         let signer = try Self.signerCertificate(of: cms)
         let signingTime = try Self.signingTime(of: signerInfo)
+        let cacheKey = SignerChainCache.key(of: signer)
+        if let cacheKey, let known = self.chainCache.validated(
+            key: cacheKey, signingTime: signingTime, now: unixTime, trustStore: self.trustStore)
+        {
+            return VerifiedSignature(content: content, certificate: known, signingTime: signingTime)
+        }
+        let generation = SignerChainCache.generation(of: self.trustStore)
         let untrusted = CMS_get1_certs(cms)
         defer { if let untrusted { rx_sk_x509_pop_free(untrusted) } }
         if let signingTime {
@@ -80,6 +89,11 @@ public final class CMSVerifier: @unchecked Sendable {
             try Self.checkSignedBeforeRevocation(revokedAt: revokedAt, signingTime: signingTime)
         }
         let certificate = try SignerCertificate(x509: signer)
+        if let cacheKey {
+            self.chainCache.remember(
+                certificate, key: cacheKey, signer: signer, carried: untrusted, trustStore: self.trustStore,
+                generation: generation)
+        }
         return VerifiedSignature(
             content: content, signerPractisingCertificate: certificate.practisingCertificate,
             signerName: certificate.name, signerFacilityCode: certificate.facilityCode, signingTime: signingTime,

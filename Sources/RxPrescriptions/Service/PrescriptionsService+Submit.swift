@@ -30,24 +30,29 @@ extension PrescriptionsService {
         async throws -> SubmitPrescriptionResponse
     {
         try Self.checkIdempotencyKey(key)
-        let requestHash = SHA256.hash(signed)
         let facilityCode = caller.facilityCode
-        // A retry is answered before the (expensive) verification.
-        if let replayed = try self.store.read({ connection in
-            try Self.replay(
-                SubmitPrescriptionResponse.self, facilityCode: facilityCode, method: method, key: key,
-                requestHash: requestHash, on: connection)
-        }) {
-            return replayed
+        // The reads, the verification, validation and screening block or burn CPU: they run on the
+        // blocking-work pool, so the cooperative threads stay free to hand committed answers back.
+        let service = self
+        let preparation = try await self.work.run {
+            try service.prepareIssue(signed: signed, key: key, method: method, caller: caller)
         }
-        let now = self.clock.now()
-        let (content, signature) = try self.verifiedContent(signed, caller: caller, now: now)
-        let replacing = try Self.replacedCode(content, method: method)
-        let facility = try self.store.read { try PrescriptionRepository.facility(facilityCode, on: $0) }
-        let validated = try PrescriptionValidator(products: self.products, now: now).validate(content, facility: facility)
-        let patientKeys = content.patient.map(PatientKey.keys(for:)) ?? []
-        let screening = try self.screen(validated, patientKeys: patientKeys, now: now, excluding: replacing?.description)
-        let proposed = try content.proposedCode.map { text throws(PrescriptionError) in try PrescriptionCode(parsing: text) }
+        let prepared: PreparedIssue
+        switch preparation {
+        case .replayed(let response):
+            return response
+        case .ready(let ready):
+            prepared = ready
+        }
+        let requestHash = prepared.requestHash
+        let now = prepared.now
+        let content = prepared.content
+        let signature = prepared.signature
+        let replacing = prepared.replacing
+        let validated = prepared.validated
+        let patientKeys = prepared.patientKeys
+        let screening = prepared.screening
+        let proposed = prepared.proposed
         let generateCode = self.generateCode
         let role = Self.roles(of: caller)
         let events = self.events
@@ -96,6 +101,61 @@ extension PrescriptionsService {
             }
             return response
         }
+    }
+
+    /// What a new submission brings to the writer once it is verified, validated and screened.
+    struct PreparedIssue: Sendable {
+        var requestHash: [UInt8]
+        var now: Int64
+        var content: Prescription
+        var signature: VerifiedSignature
+        var replacing: PrescriptionCode?
+        var validated: ValidatedPrescription
+        var patientKeys: [[UInt8]]
+        var screening: ScreeningResult
+        var proposed: PrescriptionCode?
+    }
+
+    /// A retry's stored answer, or a new submission ready to be written.
+    enum IssuePreparation: Sendable {
+        case replayed(SubmitPrescriptionResponse)
+        case ready(PreparedIssue)
+    }
+
+    /// Everything before the write, blocking and CPU-heavy: the idempotency replay check, the signature,
+    /// validation against the facility and catalog, and interaction screening.
+    func prepareIssue(signed: [UInt8], key: String, method: String, caller: FacilityIdentity) throws
+        -> IssuePreparation
+    {
+        let requestHash = SHA256.hash(signed)
+        let facilityCode = caller.facilityCode
+        // A retry is answered before the (expensive) verification.
+        if let replayed = try self.store.read({ connection in
+            try Self.replay(
+                SubmitPrescriptionResponse.self, facilityCode: facilityCode, method: method, key: key,
+                requestHash: requestHash, on: connection)
+        }) {
+            return .replayed(replayed)
+        }
+        let now = self.clock.now()
+        let (content, signature) = try self.verifiedContent(signed, caller: caller, now: now)
+        let replacing = try Self.replacedCode(content, method: method)
+        let patientKeys = content.patient.map(PatientKey.keys(for:)) ?? []
+        // One read transaction for both lookups: the facility and the patient's other active lines.
+        let (facility, active) = try self.store.read { connection in
+            (
+                try PrescriptionRepository.facility(facilityCode, on: connection),
+                try PrescriptionRepository.activeLines(
+                    patientKeys: patientKeys, now: now, excluding: replacing?.description, on: connection)
+            )
+        }
+        let validated = try PrescriptionValidator(products: self.products, now: now).validate(content, facility: facility)
+        let screening = try self.screen(validated, active: active)
+        let proposed = try content.proposedCode.map { text throws(PrescriptionError) in try PrescriptionCode(parsing: text) }
+        return .ready(
+            PreparedIssue(
+                requestHash: requestHash, now: now, content: content, signature: signature, replacing: replacing,
+                validated: validated, patientKeys: patientKeys, screening: screening, proposed: proposed))
     }
 
     /// The code named by `replaces_code`, required for Replace and refused for Submit.
@@ -149,12 +209,7 @@ extension PrescriptionsService {
 
     /// Screens the new lines against the patient's other dispensable prescriptions; blocking findings the
     /// prescriber did not acknowledge refuse the submission.
-    private func screen(
-        _ validated: ValidatedPrescription, patientKeys: [[UInt8]], now: Int64, excluding: String?
-    ) throws -> ScreeningResult {
-        let active = try self.store.read { connection in
-            try PrescriptionRepository.activeLines(patientKeys: patientKeys, now: now, excluding: excluding, on: connection)
-        }
+    private func screen(_ validated: ValidatedPrescription, active: [ScreenedLine]) throws -> ScreeningResult {
         let new = validated.content.lines.enumerated().map { index, line in
             ScreenedLine(
                 lineNumber: line.lineNumber, registrationNumber: line.registrationNumber,

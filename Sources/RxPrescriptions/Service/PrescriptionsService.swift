@@ -29,6 +29,8 @@ public struct PrescriptionsService: Sendable {
     let events: any PrescriptionEventSink
     /// Draws a new code; replaceable so tests can force collisions.
     let generateCode: @Sendable (_ facilityCode: String, _ type: PrescriptionType) -> PrescriptionCode
+    /// Where blocking reads and signature verification run, off Swift's cooperative threads.
+    let work: BlockingWorkPool
 
     /// - Parameters:
     ///   - store: opened with ``PrescriptionSchema`` migrations applied.
@@ -37,6 +39,7 @@ public struct PrescriptionsService: Sendable {
     ///   - screening: the interaction checker.
     ///   - clock: "now" for validity and audit times.
     ///   - events: called inside each write transaction with the change just made.
+    ///   - work: the threads for the blocking and CPU-heavy steps before a write (one per core by default).
     public init(
         store: Store, verifier: any SignatureVerifier, products: any ProductDirectory,
         screening: any InteractionScreening, clock: PrescriptionClock = .system, logger: Logger,
@@ -45,7 +48,8 @@ public struct PrescriptionsService: Sendable {
             facilityCode, type in
             var generator = SystemRandomNumberGenerator()
             return PrescriptionCode.generate(facilityCode: facilityCode, type: type, using: &generator)
-        }
+        },
+        work: BlockingWorkPool = .shared
     ) {
         self.store = store
         self.verifier = verifier
@@ -55,6 +59,7 @@ public struct PrescriptionsService: Sendable {
         self.logger = logger
         self.events = events
         self.generateCode = generateCode
+        self.work = work
     }
 
     /// The full method path of `method`, e.g. "/rx.v1.Prescriptions/Submit".
