@@ -13,6 +13,7 @@ extension SQLiteConnection {
     /// Runs one query with `values` bound to its parameters and maps every result row with `row`.
     ///
     /// - Warning: The statement passed to `row` is valid only during that call.
+    @inlinable
     public func query<Row>(
         _ sql: String, _ values: SQLiteValue..., row: (SQLiteStatement) throws -> Row
     ) throws -> [Row] {
