@@ -25,14 +25,18 @@ public final class CatalogSnapshot: Sendable {
         let sorted = products.sorted { $0.registrationNumber < $1.registrationNumber }
         self.products = sorted
         var indexByNumber: [String: Int] = [:]
+        indexByNumber.reserveCapacity(sorted.count)
         var groups: [Product.EquivalenceKey: [Int]] = [:]
+        var keys = EquivalenceKeyMaker()
         var ingredients: Set<String> = []
         var digest = FNV1a()
         var prices = 0
         for (index, product) in sorted.enumerated() {
             indexByNumber[product.registrationNumber] = index
-            groups[product.equivalenceKey, default: []].append(index)
-            ingredients.formUnion(product.ingredients.map(\.inn))
+            groups[keys.key(of: product), default: []].append(index)
+            for ingredient in product.ingredients {
+                ingredients.insert(ingredient.inn)
+            }
             prices += product.prices.count
             Self.add(product, to: &digest)
         }
@@ -57,11 +61,19 @@ public final class CatalogSnapshot: Sendable {
         for field in [product.dosageForm, product.route, product.unit, product.packSize, product.manufacturer, product.country] {
             digest.add(field)
         }
-        digest.add(product.atcCodes.joined(separator: ";"))
+        for (position, code) in product.atcCodes.enumerated() {
+            digest.addPart(position == 0 ? code : ";" + code)
+        }
+        digest.endField()
         digest.add(product.controlledClass.rawValue)
         digest.add(product.prescriptionOnly ? "rx" : "otc")
         for price in product.prices {
-            digest.add("\(price.unitPriceVND)@\(price.effectiveDate)/\(price.declaringCompany)")
+            // The text "<price>@<date>/<company>", fed in parts.
+            digest.addPart(String(price.unitPriceVND))
+            digest.addPart("@")
+            digest.addPart(price.effectiveDate.description)
+            digest.addPart("/")
+            digest.add(price.declaringCompany)
         }
     }
 

@@ -2,11 +2,22 @@
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// Adds one field: its bytes, then a separator.
     mutating func add(_ text: String) {
+        self.addPart(text)
+        self.endField()
+    }
+
+    /// Adds bytes of a field built from parts, without the separator: `addPart("a"); addPart("b");
+    /// endField()` digests exactly as `add("ab")`, with no joined string built.
+    mutating func addPart(_ text: String) {
         for byte in text.utf8 {
             self.value = (self.value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
-        // A separator no text contains, so ("ab", "c") and ("a", "bc") differ.
+    }
+
+    /// Ends a field: a separator no text contains, so ("ab", "c") and ("a", "bc") differ.
+    mutating func endField() {
         self.value = (self.value ^ 0xFF) &* 0x0000_0100_0000_01B3
     }
 
