@@ -20,10 +20,16 @@ public final class CatalogSnapshot: Sendable {
     private let groups: [Product.EquivalenceKey: [Int]]
     let searchIndex: SearchIndex
 
-    /// Builds a snapshot; cost is linear in the catalog (about a few milliseconds for the sample).
+    /// Builds a snapshot; cost is linear in the catalog (a few milliseconds for the sample, a few hundred
+    /// for 100,000 products).
     public init(products: [Product]) {
-        let sorted = products.sorted { $0.registrationNumber < $1.registrationNumber }
+        // The database hands them over in order already; checking is cheaper than sorting a copy.
+        let inOrder = products.indices.dropFirst().allSatisfy { products[$0 - 1].registrationNumber < products[$0].registrationNumber }
+        let sorted = inOrder ? products : products.sorted { $0.registrationNumber < $1.registrationNumber }
         self.products = sorted
+        // Large catalogs build the search index on another thread meanwhile (start-up time).
+        let searchIndex = sorted.count >= Self.backgroundIndexThreshold
+            ? BackgroundResult { SearchIndex(products: sorted) } : nil
         var indexByNumber: [String: Int] = [:]
         indexByNumber.reserveCapacity(sorted.count)
         var groups: [Product.EquivalenceKey: [Int]] = [:]
@@ -45,8 +51,11 @@ public final class CatalogSnapshot: Sendable {
         self.ingredientCount = ingredients.count
         self.priceCount = prices
         self.version = digest.value
-        self.searchIndex = SearchIndex(products: sorted)
+        self.searchIndex = searchIndex?.wait() ?? SearchIndex(products: sorted)
     }
+
+    /// From this many products on, the search index is built on a second thread.
+    static let backgroundIndexThreshold = 4_096
 
     /// An empty catalog (before the first load).
     public static let empty = CatalogSnapshot(products: [])

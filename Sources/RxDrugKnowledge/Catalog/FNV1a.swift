@@ -11,9 +11,14 @@ struct FNV1a {
     /// Adds bytes of a field built from parts, without the separator: `addPart("a"); addPart("b");
     /// endField()` digests exactly as `add("ab")`, with no joined string built.
     mutating func addPart(_ text: String) {
-        for byte in text.utf8 {
-            self.value = (self.value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        var text = text
+        var value = self.value
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
         }
+        self.value = value
     }
 
     /// Ends a field: a separator no text contains, so ("ab", "c") and ("a", "bc") differ.
