@@ -39,15 +39,21 @@ final class InteractionKnowledge: Sendable {
         self.index.withLock { $0 = index }
     }
 
+    private static func addCodes(_ codes: [String], to known: inout [String]) {
+        for code in codes where !known.contains(code) {
+            known.append(code)
+        }
+    }
+
     private static func makeIndex(_ knowledgeBase: InteractionKnowledgeBase, catalog: Catalog) -> InteractionIndex {
         var entries: [String: [String]] = [:]
         for product in catalog.current.products {
-            for ingredient in product.ingredients where entries[ingredient.inn] == nil {
-                entries[ingredient.inn] = []
-            }
             if product.ingredients.count == 1, let inn = product.ingredients.first?.inn {
-                for code in product.atcCodes where !(entries[inn]?.contains(code) ?? false) {
-                    entries[inn, default: []].append(code)
+                // One hash look-up per product: the entry is created and extended in place.
+                Self.addCodes(product.atcCodes, to: &entries[inn, default: []])
+            } else {
+                for ingredient in product.ingredients where entries[ingredient.inn] == nil {
+                    entries[ingredient.inn] = []
                 }
             }
         }

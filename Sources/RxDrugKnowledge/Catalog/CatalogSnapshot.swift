@@ -27,15 +27,15 @@ public final class CatalogSnapshot: Sendable {
         let inOrder = products.indices.dropFirst().allSatisfy { products[$0 - 1].registrationNumber < products[$0].registrationNumber }
         let sorted = inOrder ? products : products.sorted { $0.registrationNumber < $1.registrationNumber }
         self.products = sorted
-        // Large catalogs build the search index on another thread meanwhile (start-up time).
-        let searchIndex = sorted.count >= Self.backgroundIndexThreshold
-            ? BackgroundResult { SearchIndex(products: sorted) } : nil
+        // Large catalogs build the search index and the digest on other threads meanwhile (start-up time).
+        let inBackground = sorted.count >= Self.backgroundBuildThreshold
+        let searchIndex = inBackground ? BackgroundResult { SearchIndex(products: sorted) } : nil
+        let digest = inBackground ? BackgroundResult { Self.digest(of: sorted) } : nil
         var indexByNumber: [String: Int] = [:]
         indexByNumber.reserveCapacity(sorted.count)
         var groups: [Product.EquivalenceKey: [Int]] = [:]
         var keys = EquivalenceKeyMaker()
         var ingredients: Set<String> = []
-        var digest = FNV1a()
         var prices = 0
         for (index, product) in sorted.enumerated() {
             indexByNumber[product.registrationNumber] = index
@@ -44,21 +44,29 @@ public final class CatalogSnapshot: Sendable {
                 ingredients.insert(ingredient.inn)
             }
             prices += product.prices.count
-            Self.add(product, to: &digest)
         }
         self.indexByNumber = indexByNumber
         self.groups = groups
         self.ingredientCount = ingredients.count
         self.priceCount = prices
-        self.version = digest.value
+        self.version = digest?.wait() ?? Self.digest(of: sorted)
         self.searchIndex = searchIndex?.wait() ?? SearchIndex(products: sorted)
     }
 
-    /// From this many products on, the search index is built on a second thread.
-    static let backgroundIndexThreshold = 4_096
+    /// From this many products on, the search index and the digest are built on other threads.
+    static let backgroundBuildThreshold = 4_096
 
     /// An empty catalog (before the first load).
     public static let empty = CatalogSnapshot(products: [])
+
+    /// The content digest of `products` (the snapshot ``version``).
+    private static func digest(of products: [Product]) -> UInt64 {
+        var digest = FNV1a()
+        for product in products {
+            Self.add(product, to: &digest)
+        }
+        return digest.value
+    }
 
     private static func add(_ product: Product, to digest: inout FNV1a) {
         digest.add(product.registrationNumber)

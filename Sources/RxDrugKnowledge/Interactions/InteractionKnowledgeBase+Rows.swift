@@ -9,10 +9,17 @@ extension InteractionKnowledgeBase {
         private var lineOfID: [String: Int] = [:]
         private var lineOfPair: [SidePair: Int] = [:]
 
-        init(source: String, expectedCount: Int = 0) {
+        /// Whether ids still need checking for uniqueness (the stored table's primary key already
+        /// guarantees it).
+        private let checksIDs: Bool
+
+        init(source: String, expectedCount: Int = 0, idsKnownUnique: Bool = false) {
             self.source = source
+            self.checksIDs = !idsKnownUnique
             self.rules.reserveCapacity(expectedCount)
-            self.lineOfID.reserveCapacity(expectedCount)
+            if self.checksIDs {
+                self.lineOfID.reserveCapacity(expectedCount)
+            }
             self.lineOfPair.reserveCapacity(expectedCount)
         }
 
@@ -23,7 +30,7 @@ extension InteractionKnowledgeBase {
             let id = field[0]
             if id.isEmpty {
                 reasons.add("empty id")
-            } else if let first = self.lineOfID[id] {
+            } else if self.checksIDs, let first = self.lineOfID[id] {
                 reasons.add("id \(id) already used on line \(first)")
             }
             let sideA = InteractionRule.Side(fileNotation: field[1])
@@ -55,7 +62,9 @@ extension InteractionKnowledgeBase {
                 problems += reasons.problems
                 return
             }
-            self.lineOfID[id] = line
+            if self.checksIDs {
+                self.lineOfID[id] = line
+            }
             self.rules.append(
                 InteractionRule(
                     id: id, sideA: sideA, sideB: sideB, severity: severity, category: category, effect: field[5],

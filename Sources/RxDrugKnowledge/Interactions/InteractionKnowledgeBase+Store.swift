@@ -82,7 +82,8 @@ extension InteractionKnowledgeBase {
         var ingredients = IngredientRows(source: "interaction_ingredient")
         do {
             let count = Int(try connection.scalar("SELECT count(*) FROM interaction_rule").int64Value ?? 0)
-            rules = RuleRows(source: "interaction_rule", expectedCount: count)
+            // `id` is the table's primary key: no two stored rows share one.
+            rules = RuleRows(source: "interaction_rule", expectedCount: count, idsKnownUnique: true)
             try connection.withStatement(
                 """
                 SELECT id, side_a, side_b, severity, category, effect, mechanism, management, source
