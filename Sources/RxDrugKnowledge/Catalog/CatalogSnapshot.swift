@@ -85,11 +85,15 @@ public final class CatalogSnapshot: Sendable {
         digest.add(product.controlledClass.rawValue)
         digest.add(product.prescriptionOnly ? "rx" : "otc")
         for price in product.prices {
-            // The text "<price>@<date>/<company>", fed in parts.
-            digest.addPart(String(price.unitPriceVND))
-            digest.addPart("@")
-            digest.addPart(price.effectiveDate.description)
-            digest.addPart("/")
+            // The text "<price>@<YYYY-MM-DD>/<company>", fed in parts without building it.
+            digest.addDecimal(price.unitPriceVND)
+            digest.addByte(UInt8(ascii: "@"))
+            digest.addDecimal(Int64(price.effectiveDate.year))
+            digest.addByte(UInt8(ascii: "-"))
+            digest.addDecimal(Int64(price.effectiveDate.month), minimumDigits: 2)
+            digest.addByte(UInt8(ascii: "-"))
+            digest.addDecimal(Int64(price.effectiveDate.day), minimumDigits: 2)
+            digest.addByte(UInt8(ascii: "/"))
             digest.add(price.declaringCompany)
         }
     }

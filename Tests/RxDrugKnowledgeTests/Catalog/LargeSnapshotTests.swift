@@ -74,6 +74,17 @@ struct LargeSnapshotTests {
         #expect(snapshot.product(registrationNumber: some.registrationNumber.lowercased()) == some)
     }
 
+    @Test("numbers digest exactly as their decimal text", arguments: [0, 7, 10, 600, 123_456_789, -5, Int64.min, Int64.max] as [Int64])
+    func decimalDigest(value: Int64) {
+        var direct = FNV1a()
+        direct.addDecimal(value)
+        #expect(direct.value == FNV1a(fromPart: String(value)).value)
+        var padded = FNV1a()
+        padded.addDecimal(value, minimumDigits: 2)
+        let text = (0...9).contains(value) ? "0\(value)" : (-9 ... -1).contains(value) ? "-0\(-value)" : String(value)
+        #expect(padded.value == FNV1a(fromPart: text).value)
+    }
+
     @Test("dates in the stored form parse as the general parser does", arguments: [
         "2024-02-29", "2023-02-29", "2023-13-01", "2023-00-10", "1899-12-31", "2023-1-05", "2023-+1-05", " 2023-01-05",
         "2023/01/05", "05/01/2023", "2023-01-0a", "abcd-ef-gh", "",
@@ -94,5 +105,13 @@ struct LargeSnapshotTests {
             return nil
         }()
         #expect(date == expected)
+    }
+}
+
+extension FNV1a {
+    /// A digest fed `text` as one part (no field separator).
+    fileprivate init(fromPart text: String) {
+        self.init()
+        self.addPart(text)
     }
 }
