@@ -79,10 +79,12 @@ public final class Application: Sendable {
                 migrations: Self.schema),
             logger: storeLogger)
 
-        self.catalog = try Catalog(store: self.store, samplePath: configuration.catalogSamplePath, logger: storeLogger)
-        self.interactions = try InteractionKnowledge(
+        // The interaction rules are read in the background while the catalog loads (start-up time).
+        let knowledgeBase = KnowledgeBaseLoading(
             store: self.store, rulesFile: configuration.interactionRulesPath,
-            ingredientsFile: configuration.ingredientSynonymsPath, catalog: self.catalog, logger: storeLogger)
+            ingredientsFile: configuration.ingredientSynonymsPath, logger: storeLogger)
+        self.catalog = try Catalog(store: self.store, samplePath: configuration.catalogSamplePath, logger: storeLogger)
+        self.interactions = try InteractionKnowledge(loading: knowledgeBase, catalog: self.catalog)
 
         self.signatureVerifier = try Self.signatureVerifier(certificatesDirectory: configuration.certificatesDirectory)
         var router = Router()

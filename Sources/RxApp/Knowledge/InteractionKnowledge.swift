@@ -14,7 +14,14 @@ final class InteractionKnowledge: Sendable {
 
     var current: InteractionIndex { self.index.withLock { $0 } }
 
-    init(store: Store, rulesFile: String?, ingredientsFile: String?, catalog: Catalog, logger: Logger) throws {
+    /// Builds the index from the stored knowledge base, read in the background (start-up reads it while
+    /// the catalog loads), and the loaded catalog.
+    init(loading: KnowledgeBaseLoading, catalog: Catalog) throws {
+        self.index = Mutex(Self.makeIndex(try loading.wait(), catalog: catalog))
+    }
+
+    /// Seeds the knowledge base from the files when no rule is stored (first start).
+    static func seedIfEmpty(store: Store, rulesFile: String?, ingredientsFile: String?, logger: Logger) throws {
         let stored = try store.read { connection in
             try connection.scalar("SELECT count(*) FROM interaction_rule").int64Value ?? 0
         }
@@ -23,8 +30,6 @@ final class InteractionKnowledge: Sendable {
             try store.write { connection in try seed.replaceStored(in: connection) }
             logger.info("interaction knowledge base seeded", metadata: ["rules": .stringConvertible(seed.rules.count)])
         }
-        let knowledgeBase = try store.read { connection in try InteractionKnowledgeBase.loadStored(from: connection) }
-        self.index = Mutex(Self.makeIndex(knowledgeBase, catalog: catalog))
     }
 
     /// Rebuilds the index (after a catalog reload, so new products' ingredients are known).
@@ -34,15 +39,21 @@ final class InteractionKnowledge: Sendable {
         self.index.withLock { $0 = index }
     }
 
+    private static func addCodes(_ codes: [String], to known: inout [String]) {
+        for code in codes where !known.contains(code) {
+            known.append(code)
+        }
+    }
+
     private static func makeIndex(_ knowledgeBase: InteractionKnowledgeBase, catalog: Catalog) -> InteractionIndex {
         var entries: [String: [String]] = [:]
         for product in catalog.current.products {
-            for ingredient in product.ingredients where entries[ingredient.inn] == nil {
-                entries[ingredient.inn] = []
-            }
             if product.ingredients.count == 1, let inn = product.ingredients.first?.inn {
-                for code in product.atcCodes where !(entries[inn]?.contains(code) ?? false) {
-                    entries[inn, default: []].append(code)
+                // One hash look-up per product: the entry is created and extended in place.
+                Self.addCodes(product.atcCodes, to: &entries[inn, default: []])
+            } else {
+                for ingredient in product.ingredients where entries[ingredient.inn] == nil {
+                    entries[ingredient.inn] = []
                 }
             }
         }

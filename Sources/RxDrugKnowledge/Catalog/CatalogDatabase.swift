@@ -151,39 +151,52 @@ public enum CatalogDatabase {
 
     /// Every product with its prices, read in one read transaction (a consistent view even while an
     /// import commits).
+    ///
+    /// One query joins each product to its prices, in registration-number then date order, so prices
+    /// attach to the product just read (no look-up table by number); a product with several prices
+    /// comes back once per price and its columns are read only from its first row.
     public static func loadProducts(_ store: Store) throws -> [Product] {
         try store.read { connection in
-            var prices: [String: [DeclaredPrice]] = [:]
+            let count = Int(try connection.scalar("SELECT count(*) FROM catalog_product").int64Value ?? 0)
+            var products: [Product] = []
+            products.reserveCapacity(count)
             try connection.withStatement(
-                "SELECT registration_number, effective_date, unit_price_vnd, declaring_company FROM catalog_price "
-                    + "ORDER BY registration_number, effective_date"
+                "SELECT p.registration_number, p.brand_name, p.inns, p.strengths, p.dosage_form, p.route, p.unit, "
+                    + "p.pack_size, p.manufacturer, p.country, p.atc_codes, p.controlled_class, p.prescription_only, "
+                    + "c.effective_date, c.unit_price_vnd, c.declaring_company FROM catalog_product p "
+                    + "LEFT JOIN catalog_price c ON c.registration_number = p.registration_number "
+                    + "ORDER BY p.registration_number, c.effective_date"
             ) { statement in
+                var lastNumber: String?
                 try statement.forEachRow { row in
-                    guard let number = row.string(at: 0), let date = row.string(at: 1).flatMap(CatalogDate.init(parsing:)) else {
+                    let number = row.string(at: 0) ?? ""
+                    if lastNumber != number {
+                        products.append(Self.product(number: number, row: row))
+                        lastNumber = number
+                    }
+                    guard let date = row.string(at: 13).flatMap(CatalogDate.init(parsing:)) else {
                         return
                     }
-                    prices[number, default: []].append(DeclaredPrice(
-                        unitPriceVND: row.int64(at: 2), effectiveDate: date, declaringCompany: row.string(at: 3) ?? ""))
+                    products[products.count - 1].prices.append(DeclaredPrice(
+                        unitPriceVND: row.int64(at: 14), effectiveDate: date, declaringCompany: row.string(at: 15) ?? ""))
                 }
             }
-            return try connection.query(
-                "SELECT registration_number, brand_name, inns, strengths, dosage_form, route, unit, pack_size, "
-                    + "manufacturer, country, atc_codes, controlled_class, prescription_only FROM catalog_product "
-                    + "ORDER BY registration_number"
-            ) { row -> Product in
-                let number = row.string(at: 0) ?? ""
-                let inns = (row.string(at: 2) ?? "").split(separator: ";", omittingEmptySubsequences: false)
-                let strengths = (row.string(at: 3) ?? "").split(separator: ";", omittingEmptySubsequences: false)
-                let atc = (row.string(at: 10) ?? "").split(separator: ";").map(String.init)
-                return Product(
-                    registrationNumber: number, brandName: row.string(at: 1) ?? "",
-                    ingredients: zip(inns, strengths).map { Ingredient(inn: String($0), strength: String($1)) },
-                    dosageForm: row.string(at: 4) ?? "", route: row.string(at: 5) ?? "", unit: row.string(at: 6) ?? "",
-                    packSize: row.string(at: 7) ?? "", manufacturer: row.string(at: 8) ?? "",
-                    country: row.string(at: 9) ?? "", atcCodes: atc,
-                    controlledClass: ControlledClass(rawValue: row.string(at: 11) ?? "") ?? .none,
-                    prescriptionOnly: row.int64(at: 12) != 0, prices: prices[number] ?? [])
-            }
+            return products
         }
+    }
+
+    /// The product columns (0–12) of a `loadProducts` row, without prices.
+    private static func product(number: String, row: SQLiteStatement) -> Product {
+        let inns = (row.string(at: 2) ?? "").split(separator: ";", omittingEmptySubsequences: false)
+        let strengths = (row.string(at: 3) ?? "").split(separator: ";", omittingEmptySubsequences: false)
+        let atc = (row.string(at: 10) ?? "").split(separator: ";").map(String.init)
+        return Product(
+            registrationNumber: number, brandName: row.string(at: 1) ?? "",
+            ingredients: zip(inns, strengths).map { Ingredient(inn: String($0), strength: String($1)) },
+            dosageForm: row.string(at: 4) ?? "", route: row.string(at: 5) ?? "", unit: row.string(at: 6) ?? "",
+            packSize: row.string(at: 7) ?? "", manufacturer: row.string(at: 8) ?? "",
+            country: row.string(at: 9) ?? "", atcCodes: atc,
+            controlledClass: ControlledClass(rawValue: row.string(at: 11) ?? "") ?? .none,
+            prescriptionOnly: row.int64(at: 12) != 0)
     }
 }

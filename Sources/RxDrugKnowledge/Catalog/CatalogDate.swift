@@ -23,6 +23,10 @@ public struct CatalogDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (as the Drug Administration's lists print dates).
     public init?(parsing text: String) {
+        if let date = Self.parsingPlainISO(text) {
+            self = date
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let slashed = trimmed.split(separator: "/", omittingEmptySubsequences: false)
@@ -37,6 +41,31 @@ public struct CatalogDate: Sendable, Hashable, Comparable, CustomStringConvertib
             self.init(year: year, month: month, day: day)
         } else {
             return nil
+        }
+    }
+
+    /// `YYYY-MM-DD` in ASCII digits exactly, as the database stores dates: parsed without splitting or
+    /// trimming (every stored price goes through here on start-up). Nil for anything else, which the
+    /// general parser then handles; for the text it accepts, the result is the general parser's.
+    private static func parsingPlainISO(_ text: String) -> CatalogDate? {
+        var text = text
+        return text.withUTF8 { bytes -> CatalogDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+                return nil
+            }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+                return nil
+            }
+            return CatalogDate(year: year, month: month, day: day)
         }
     }
 

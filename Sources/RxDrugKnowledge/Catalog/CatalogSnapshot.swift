@@ -20,32 +20,53 @@ public final class CatalogSnapshot: Sendable {
     private let groups: [Product.EquivalenceKey: [Int]]
     let searchIndex: SearchIndex
 
-    /// Builds a snapshot; cost is linear in the catalog (about a few milliseconds for the sample).
+    /// Builds a snapshot; cost is linear in the catalog (a few milliseconds for the sample, a few hundred
+    /// for 100,000 products).
     public init(products: [Product]) {
-        let sorted = products.sorted { $0.registrationNumber < $1.registrationNumber }
+        // The database hands them over in order already; checking is cheaper than sorting a copy.
+        let inOrder = products.indices.dropFirst().allSatisfy { products[$0 - 1].registrationNumber < products[$0].registrationNumber }
+        let sorted = inOrder ? products : products.sorted { $0.registrationNumber < $1.registrationNumber }
         self.products = sorted
+        // Large catalogs build the search index and the digest on other threads meanwhile (start-up time).
+        let inBackground = sorted.count >= Self.backgroundBuildThreshold
+        let searchIndex = inBackground ? BackgroundResult { SearchIndex(products: sorted) } : nil
+        let digest = inBackground ? BackgroundResult { Self.digest(of: sorted) } : nil
         var indexByNumber: [String: Int] = [:]
+        indexByNumber.reserveCapacity(sorted.count)
         var groups: [Product.EquivalenceKey: [Int]] = [:]
+        var keys = EquivalenceKeyMaker()
         var ingredients: Set<String> = []
-        var digest = FNV1a()
         var prices = 0
         for (index, product) in sorted.enumerated() {
             indexByNumber[product.registrationNumber] = index
-            groups[product.equivalenceKey, default: []].append(index)
-            ingredients.formUnion(product.ingredients.map(\.inn))
+            groups[keys.key(of: product), default: []].append(index)
+            for ingredient in product.ingredients {
+                ingredients.insert(ingredient.inn)
+            }
             prices += product.prices.count
-            Self.add(product, to: &digest)
         }
         self.indexByNumber = indexByNumber
         self.groups = groups
         self.ingredientCount = ingredients.count
         self.priceCount = prices
-        self.version = digest.value
-        self.searchIndex = SearchIndex(products: sorted)
+        self.version = digest?.wait() ?? Self.digest(of: sorted)
+        self.searchIndex = searchIndex?.wait() ?? SearchIndex(products: sorted)
     }
+
+    /// From this many products on, the search index and the digest are built on other threads.
+    static let backgroundBuildThreshold = 4_096
 
     /// An empty catalog (before the first load).
     public static let empty = CatalogSnapshot(products: [])
+
+    /// The content digest of `products` (the snapshot ``version``).
+    private static func digest(of products: [Product]) -> UInt64 {
+        var digest = FNV1a()
+        for product in products {
+            Self.add(product, to: &digest)
+        }
+        return digest.value
+    }
 
     private static func add(_ product: Product, to digest: inout FNV1a) {
         digest.add(product.registrationNumber)
@@ -57,11 +78,23 @@ public final class CatalogSnapshot: Sendable {
         for field in [product.dosageForm, product.route, product.unit, product.packSize, product.manufacturer, product.country] {
             digest.add(field)
         }
-        digest.add(product.atcCodes.joined(separator: ";"))
+        for (position, code) in product.atcCodes.enumerated() {
+            digest.addPart(position == 0 ? code : ";" + code)
+        }
+        digest.endField()
         digest.add(product.controlledClass.rawValue)
         digest.add(product.prescriptionOnly ? "rx" : "otc")
         for price in product.prices {
-            digest.add("\(price.unitPriceVND)@\(price.effectiveDate)/\(price.declaringCompany)")
+            // The text "<price>@<YYYY-MM-DD>/<company>", fed in parts without building it.
+            digest.addDecimal(price.unitPriceVND)
+            digest.addByte(UInt8(ascii: "@"))
+            digest.addDecimal(Int64(price.effectiveDate.year))
+            digest.addByte(UInt8(ascii: "-"))
+            digest.addDecimal(Int64(price.effectiveDate.month), minimumDigits: 2)
+            digest.addByte(UInt8(ascii: "-"))
+            digest.addDecimal(Int64(price.effectiveDate.day), minimumDigits: 2)
+            digest.addByte(UInt8(ascii: "/"))
+            digest.add(price.declaringCompany)
         }
     }
 

@@ -4,35 +4,67 @@
 /// A scan rather than an inverted index because substring matches ("cillin") must be found too; at the
 /// national list's size (tens of thousands of products) a scan of a few megabytes stays in the
 /// low milliseconds, and the snapshot is immutable so nothing needs locking.
+///
+/// All folded text lives in one byte buffer: a product's fields (brand name, ingredients, ATC codes,
+/// registration number) follow each other joined by single spaces, so the run of one product is also
+/// the text that queries with words spread over several fields are matched against. Building it costs
+/// a few allocations for the whole catalog rather than several per product.
 struct SearchIndex: Sendable {
+    /// One searchable field: where its folded bytes sit in ``text``.
     struct Entry: Sendable {
-        let product: Int
+        let product: Int32
         let field: SearchField
-        let text: [UInt8]
+        let start: Int32
+        let end: Int32
     }
 
+    private let text: [UInt8]
     private let entries: [Entry]
-    /// Per product: every field joined by spaces, for queries whose words are spread over fields.
-    private let combined: [[UInt8]]
-    /// Per product: folded brand name, the tie-breaker after rank and field.
-    let sortKeys: [String]
+    /// Per product: where its fields (joined by spaces) start and end in ``text``.
+    private let productStart: [Int32]
+    private let productEnd: [Int32]
+    /// Per product: where its folded brand name ends (it starts at ``productStart``); the tie-breaker
+    /// after rank and field.
+    private let brandEnd: [Int32]
 
     init(products: [Product]) {
+        var text: [UInt8] = []
+        text.reserveCapacity(products.count * 64)
         var entries: [Entry] = []
-        var combined: [[UInt8]] = []
-        var sortKeys: [String] = []
+        entries.reserveCapacity(products.count * 4)
+        var productStart: [Int32] = []
+        var productEnd: [Int32] = []
+        var brandEnd: [Int32] = []
+        productStart.reserveCapacity(products.count)
+        productEnd.reserveCapacity(products.count)
+        brandEnd.reserveCapacity(products.count)
         for (index, product) in products.enumerated() {
-            var fields: [(SearchField, [UInt8])] = [(.brandName, SearchText.foldedBytes(product.brandName))]
-            fields += product.ingredients.map { (.ingredient, SearchText.foldedBytes($0.inn)) }
-            fields += product.atcCodes.map { (.atcCode, SearchText.foldedBytes($0)) }
-            fields.append((.registrationNumber, SearchText.foldedBytes(product.registrationNumber)))
-            entries += fields.map { Entry(product: index, field: $0.0, text: $0.1) }
-            combined.append(Array(fields.map(\.1).joined(separator: [0x20])))
-            sortKeys.append(SearchText.fold(product.brandName))
+            let product32 = Int32(index)
+            productStart.append(Int32(text.count))
+            func add(_ field: SearchField, _ value: String) {
+                if entries.last?.product == product32 {
+                    text.append(0x20)
+                }
+                let start = Int32(text.count)
+                SearchText.appendFolded(value, to: &text)
+                entries.append(Entry(product: product32, field: field, start: start, end: Int32(text.count)))
+            }
+            add(.brandName, product.brandName)
+            brandEnd.append(Int32(text.count))
+            for ingredient in product.ingredients {
+                add(.ingredient, ingredient.inn)
+            }
+            for code in product.atcCodes {
+                add(.atcCode, code)
+            }
+            add(.registrationNumber, product.registrationNumber)
+            productEnd.append(Int32(text.count))
         }
+        self.text = text
         self.entries = entries
-        self.combined = combined
-        self.sortKeys = sortKeys
+        self.productStart = productStart
+        self.productEnd = productEnd
+        self.brandEnd = brandEnd
     }
 
     /// Indices of matching products with their best rank and field, best first; ties by folded brand
@@ -43,43 +75,66 @@ struct SearchIndex: Sendable {
             return []
         }
         var best: [Int: (rank: SearchRank, field: SearchField)] = [:]
-        for entry in self.entries {
-            guard let rank = Self.rank(of: folded, in: entry.text) else {
-                continue
-            }
-            if let current = best[entry.product], (current.rank, current.field) <= (rank, entry.field) {
-                continue
-            }
-            best[entry.product] = (rank, entry.field)
-        }
-        let words = folded.split(separator: 0x20).map(Array.init)
-        if words.count > 1 {
-            for (product, text) in self.combined.enumerated() where best[product] == nil {
-                if words.allSatisfy({ Self.firstOccurrence(of: $0, in: text, from: 0) != nil }) {
-                    best[product] = (.substring, .anyField)
+        self.text.withUnsafeBufferPointer { text in
+            folded.withUnsafeBufferPointer { query in
+                for entry in self.entries {
+                    let field = UnsafeBufferPointer(rebasing: text[Int(entry.start)..<Int(entry.end)])
+                    guard let rank = Self.rank(of: query, in: field) else {
+                        continue
+                    }
+                    let product = Int(entry.product)
+                    if let current = best[product], (current.rank, current.field) <= (rank, entry.field) {
+                        continue
+                    }
+                    best[product] = (rank, entry.field)
+                }
+                let words = query.split(separator: 0x20)
+                guard words.count > 1 else {
+                    return
+                }
+                for product in 0..<self.productStart.count where best[product] == nil {
+                    let combined = UnsafeBufferPointer(
+                        rebasing: text[Int(self.productStart[product])..<Int(self.productEnd[product])])
+                    if words.allSatisfy({ Self.firstOccurrence(of: UnsafeBufferPointer(rebasing: $0), in: combined, from: 0) != nil }) {
+                        best[product] = (.substring, .anyField)
+                    }
                 }
             }
         }
         return best.map { (product: $0.key, rank: $0.value.rank, field: $0.value.field) }.sorted { a, b in
             if a.rank != b.rank { return a.rank < b.rank }
             if a.field != b.field { return a.field < b.field }
-            if self.sortKeys[a.product] != self.sortKeys[b.product] {
-                return self.sortKeys[a.product] < self.sortKeys[b.product]
+            if let brandFirst = self.brandOrder(a.product, b.product) {
+                return brandFirst
             }
             return a.product < b.product
         }
     }
 
+    /// Whether product `a`'s folded brand name sorts before `b`'s, as `String` comparison orders them;
+    /// nil when they are equal.
+    private func brandOrder(_ a: Int, _ b: Int) -> Bool? {
+        let first = self.text[Int(self.productStart[a])..<Int(self.brandEnd[a])]
+        let second = self.text[Int(self.productStart[b])..<Int(self.brandEnd[b])]
+        if first.allSatisfy({ $0 < 0x80 }) && second.allSatisfy({ $0 < 0x80 }) {
+            // For ASCII, String's order is byte order.
+            if first.elementsEqual(second) {
+                return nil
+            }
+            return first.lexicographicallyPrecedes(second)
+        }
+        let firstText = String(decoding: first, as: UTF8.self)
+        let secondText = String(decoding: second, as: UTF8.self)
+        return firstText == secondText ? nil : firstText < secondText
+    }
+
     /// How `query` matches `text` (both folded), or nil.
-    static func rank(of query: [UInt8], in text: [UInt8]) -> SearchRank? {
+    static func rank(of query: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> SearchRank? {
         guard text.count >= query.count else {
             return nil
         }
-        if text == query {
-            return .exact
-        }
         if text.starts(with: query) {
-            return .prefix
+            return text.count == query.count ? .exact : .prefix
         }
         var found: SearchRank?
         var start = 1
@@ -94,7 +149,9 @@ struct SearchIndex: Sendable {
         return found
     }
 
-    static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    static func firstOccurrence(
+        of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
             return nil
         }

@@ -59,9 +59,8 @@ public final class InteractionIndex: Sendable {
         }
         let vocabulary = knowledgeBase.ingredients + additionalIngredients
         for rule in knowledgeBase.rules {
-            for case .ingredient(let name) in [rule.sideA, rule.sideB] {
-                _ = ingredientKey(name)
-            }
+            if case .ingredient(let name) = rule.sideA { _ = ingredientKey(name) }
+            if case .ingredient(let name) = rule.sideB { _ = ingredientKey(name) }
         }
         for entry in vocabulary {
             _ = ingredientKey(entry.ingredient)
@@ -70,9 +69,8 @@ public final class InteractionIndex: Sendable {
 
         var atcKeys: [String: Int32] = [:]
         for rule in knowledgeBase.rules {
-            for case .atcPrefix(let code) in [rule.sideA, rule.sideB] where atcKeys[code] == nil {
-                atcKeys[code] = Int32(ingredientCount + atcKeys.count)
-            }
+            if case .atcPrefix(let code) = rule.sideA, atcKeys[code] == nil { atcKeys[code] = Int32(ingredientCount + atcKeys.count) }
+            if case .atcPrefix(let code) = rule.sideB, atcKeys[code] == nil { atcKeys[code] = Int32(ingredientCount + atcKeys.count) }
         }
 
         var lookup: [String: Int32] = [:]
@@ -105,10 +103,12 @@ public final class InteractionIndex: Sendable {
             case .atcPrefix(let code): atcKeys[code] ?? -1
             }
         }
+        // Each side's key looked up once per rule.
+        let firstKeys = knowledgeBase.rules.map { key(of: $0.sideA) }
         let keyCount = ingredientCount + atcKeys.count
         var counts = [Int32](repeating: 0, count: keyCount + 1)
-        for rule in knowledgeBase.rules {
-            counts[Int(key(of: rule.sideA)) + 1] += 1
+        for first in firstKeys {
+            counts[Int(first) + 1] += 1
         }
         for index in 0..<keyCount {
             counts[index + 1] += counts[index]
@@ -117,8 +117,9 @@ public final class InteractionIndex: Sendable {
         var other = [Int32](repeating: 0, count: knowledgeBase.rules.count)
         var ruleIndex = [Int32](repeating: 0, count: knowledgeBase.rules.count)
         for (index, rule) in knowledgeBase.rules.enumerated() {
-            let slot = Int(fill[Int(key(of: rule.sideA))])
-            fill[Int(key(of: rule.sideA))] += 1
+            let first = Int(firstKeys[index])
+            let slot = Int(fill[first])
+            fill[first] += 1
             other[slot] = key(of: rule.sideB)
             ruleIndex[slot] = Int32(index)
         }

@@ -71,37 +71,46 @@ extension InteractionKnowledgeBase {
 
     /// Reads the stored knowledge base back, validating every row as the file loader does.
     ///
+    /// Rows go from their columns straight into the same row checks the file loader uses (no CSV text in
+    /// between); row N of a table is reported as line N + 1, as if the table were a file with a header.
+    ///
     /// - Throws: ``InteractionDataError`` naming the table and row position of every bad row, or the
     ///   SQLite failure.
     public static func loadStored(from connection: SQLiteConnection) throws(InteractionDataError) -> InteractionKnowledgeBase {
-        var rulesCSV = Self.ruleColumns.joined(separator: ",") + "\n"
-        var ingredientsCSV = Self.ingredientColumns.joined(separator: ",") + "\n"
+        var problems: [InteractionDataError.Problem] = []
+        var rules = RuleRows(source: "interaction_rule")
+        var ingredients = IngredientRows(source: "interaction_ingredient")
         do {
-            let ruleRows = try connection.query(
+            let count = Int(try connection.scalar("SELECT count(*) FROM interaction_rule").int64Value ?? 0)
+            // `id` is the table's primary key: no two stored rows share one.
+            rules = RuleRows(source: "interaction_rule", expectedCount: count, idsKnownUnique: true)
+            try connection.withStatement(
                 """
                 SELECT id, side_a, side_b, severity, category, effect, mechanism, management, source
                 FROM interaction_rule ORDER BY position
                 """
-            ) { row in (0..<9).map { row.string(at: $0) ?? "" } }
-            for row in ruleRows {
-                rulesCSV += Self.csvLine(row)
+            ) { statement in
+                var line = 1
+                try statement.forEachRow { row in
+                    line += 1
+                    rules.add((0..<9).map { Self.trimmed(row.string(at: $0) ?? "") }, line: line, problems: &problems)
+                }
             }
-            let ingredientRows = try connection.query(
+            try connection.withStatement(
                 "SELECT ingredient, atc_codes, synonyms FROM interaction_ingredient ORDER BY position"
-            ) { row in (0..<3).map { row.string(at: $0) ?? "" } }
-            for row in ingredientRows {
-                ingredientsCSV += Self.csvLine(row)
+            ) { statement in
+                var line = 1
+                try statement.forEachRow { row in
+                    line += 1
+                    ingredients.add((0..<3).map { row.string(at: $0) ?? "" }, line: line, problems: &problems)
+                }
             }
         } catch {
             throw InteractionDataError(source: connection.path, reason: "reading the stored knowledge base failed: \(error)")
         }
-        // The rows go through the same validation as the files; line N is stored row N - 1.
-        return try Self.parse(
-            rulesCSV: rulesCSV, ingredientsCSV: ingredientsCSV == Self.ingredientColumns.joined(separator: ",") + "\n" ? "" : ingredientsCSV,
-            rulesSource: "interaction_rule", ingredientsSource: "interaction_ingredient")
-    }
-
-    private static func csvLine(_ fields: [String]) -> String {
-        fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
+        guard problems.isEmpty else {
+            throw InteractionDataError(problems: problems)
+        }
+        return InteractionKnowledgeBase(rules: rules.rules, ingredients: ingredients.entries)
     }
 }

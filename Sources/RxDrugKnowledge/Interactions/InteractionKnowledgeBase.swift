@@ -77,59 +77,17 @@ public struct InteractionKnowledgeBase: Sendable, Hashable {
             problems.append(.init(source: source, line: 1, reason: "header must be: " + Self.ruleColumns.joined(separator: ",")))
             return []
         }
-        var rules: [InteractionRule] = []
-        var lineOfID: [String: Int] = [:]
-        var lineOfPair: [Set<InteractionRule.Side>: Int] = [:]
+        var rows = RuleRows(source: source, expectedCount: csv.records.count - 1)
         for record in csv.records.dropFirst() {
-            var reasons = RowValidator(source: source, line: record.line)
             guard record.fields.count == Self.ruleColumns.count else {
-                reasons.add("expected \(Self.ruleColumns.count) fields, found \(record.fields.count)")
-                problems += reasons.problems
+                problems.append(.init(
+                    source: source, line: record.line,
+                    reason: "expected \(Self.ruleColumns.count) fields, found \(record.fields.count)"))
                 continue
             }
-            let field = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            let id = field[0]
-            if id.isEmpty {
-                reasons.add("empty id")
-            } else if let first = lineOfID[id] {
-                reasons.add("id \(id) already used on line \(first)")
-            }
-            let sideA = InteractionRule.Side(fileNotation: field[1])
-            let sideB = InteractionRule.Side(fileNotation: field[2])
-            if sideA == nil { reasons.add("side_a '\(field[1])' is neither a lowercase INN nor atc:<ATC prefix of 1, 3, 4, 5 or 7 characters>") }
-            if sideB == nil { reasons.add("side_b '\(field[2])' is neither a lowercase INN nor atc:<ATC prefix of 1, 3, 4, 5 or 7 characters>") }
-            if case .ingredient(let a)? = sideA, case .ingredient(let b)? = sideB, a == b {
-                reasons.add("both sides are the ingredient '\(a)': same-ingredient duplication is built in, not a rule")
-            }
-            let severity = InteractionSeverity(name: field[3])
-            if severity == nil {
-                reasons.add("severity '\(field[3])' is not one of " + InteractionSeverity.allCases.map(\.name).joined(separator: ", "))
-            }
-            let category = InteractionRule.Category(rawValue: field[4])
-            if category == nil {
-                reasons.add("category '\(field[4])' is not one of " + InteractionRule.Category.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            if field[5].isEmpty { reasons.add("empty effect") }
-            if field[8].isEmpty { reasons.add("empty source: every rule cites a public source") }
-            if let sideA, let sideB {
-                let pair: Set<InteractionRule.Side> = [sideA, sideB]
-                if let first = lineOfPair[pair] {
-                    reasons.add("the pair \(sideA) + \(sideB) already has a rule on line \(first)")
-                } else {
-                    lineOfPair[pair] = record.line
-                }
-            }
-            guard reasons.problems.isEmpty, let sideA, let sideB, let severity, let category else {
-                problems += reasons.problems
-                continue
-            }
-            lineOfID[id] = record.line
-            rules.append(
-                InteractionRule(
-                    id: id, sideA: sideA, sideB: sideB, severity: severity, category: category, effect: field[5],
-                    mechanism: field[6], management: field[7], source: field[8]))
+            rows.add(record.fields.map(Self.trimmed), line: record.line, problems: &problems)
         }
-        return rules
+        return rows.rules
     }
 
     private static func parseIngredients(
@@ -139,61 +97,16 @@ public struct InteractionKnowledgeBase: Sendable, Hashable {
             problems.append(.init(source: source, line: 1, reason: "header must be: " + Self.ingredientColumns.joined(separator: ",")))
             return []
         }
-        var entries: [IngredientEntry] = []
-        var lineOfIngredient: [String: Int] = [:]
-        var ownerOfSynonym: [String: String] = [:]
+        var rows = IngredientRows(source: source)
         for record in csv.records.dropFirst() {
-            var reasons = RowValidator(source: source, line: record.line)
             guard record.fields.count == Self.ingredientColumns.count else {
-                reasons.add("expected \(Self.ingredientColumns.count) fields, found \(record.fields.count)")
-                problems += reasons.problems
+                problems.append(.init(
+                    source: source, line: record.line,
+                    reason: "expected \(Self.ingredientColumns.count) fields, found \(record.fields.count)"))
                 continue
             }
-            let ingredient = record.fields[0].trimmingCharacters(in: .whitespaces)
-            if !IngredientName.isCanonical(ingredient) {
-                reasons.add("ingredient '\(ingredient)' is not a lowercase INN")
-            } else if let first = lineOfIngredient[ingredient] {
-                reasons.add("ingredient '\(ingredient)' already listed on line \(first)")
-            }
-            let codes = record.fields[1].split(separator: " ").map(String.init)
-            for code in codes where !ATCCode.isValid(code) {
-                reasons.add("ATC code '\(code)' is not a complete 7-character WHO code")
-            }
-            let synonyms = record.fields[2].isEmpty
-                ? [] : record.fields[2].split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            for synonym in synonyms {
-                let key = IngredientName.lookupKey(synonym)
-                if key.isEmpty {
-                    reasons.add("empty synonym")
-                } else if let owner = ownerOfSynonym[key], owner != ingredient {
-                    reasons.add("synonym '\(synonym)' already names '\(owner)'")
-                } else {
-                    ownerOfSynonym[key] = ingredient
-                }
-            }
-            guard reasons.problems.isEmpty else {
-                problems += reasons.problems
-                continue
-            }
-            lineOfIngredient[ingredient] = record.line
-            entries.append(IngredientEntry(ingredient: ingredient, atcCodes: codes, synonyms: synonyms))
+            rows.add(record.fields, line: record.line, problems: &problems)
         }
-        return entries
-    }
-}
-
-/// Collects the reasons one row is bad.
-private struct RowValidator {
-    let source: String
-    let line: Int
-    private(set) var problems: [InteractionDataError.Problem] = []
-
-    init(source: String, line: Int) {
-        self.source = source
-        self.line = line
-    }
-
-    mutating func add(_ reason: String) {
-        self.problems.append(InteractionDataError.Problem(source: self.source, line: self.line, reason: reason))
+        return rows.entries
     }
 }

@@ -53,4 +53,27 @@ struct InteractionKnowledgeBaseStoreTests {
             }
         }
     }
+
+    @Test("stored rows are read from their columns: blanks trimmed, a pair stored twice (either order) refused")
+    func storedColumns() throws {
+        try self.withConnection { connection in
+            try connection.run(
+                "INSERT INTO interaction_rule VALUES (' X1 ', 0, 'warfarin ', ' atc:B01AC', 'major', 'bleeding', ' E ', 'M', 'G', 'S')")
+            let loaded = try InteractionKnowledgeBase.loadStored(from: connection)
+            let rule = try #require(loaded.rules.first)
+            #expect(rule.id == "X1")
+            #expect(rule.sideA == .ingredient("warfarin"))
+            #expect(rule.sideB == .atcPrefix("B01AC"))
+            #expect(rule.effect == "E")
+            try connection.run(
+                "INSERT INTO interaction_rule VALUES ('X2', 1, 'atc:B01AC', 'warfarin', 'minor', 'other', 'E', 'M', 'G', 'S')")
+            do {
+                _ = try InteractionKnowledgeBase.loadStored(from: connection)
+                Issue.record("expected the second rule for the same pair to be refused")
+            } catch let error as InteractionDataError {
+                #expect(error.problems.map(\.line) == [3])
+                #expect(error.problems.first?.reason.contains("already has a rule on line 2") == true)
+            }
+        }
+    }
 }
