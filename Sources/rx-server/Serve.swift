@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 import RxApp
@@ -83,6 +82,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // Before anything starts a thread (the log writer is the first), so all threads inherit the mask.
+        let signals = ProcessSignals.block()
         let level = Logger.Level(rawValue: self.logLevel) ?? .info
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         let logger = Logger(label: "rx-server")
@@ -128,30 +129,15 @@ struct Serve: ParsableCommand {
                 "data_dir": "\(self.dataDir)", "certs": "\(self.certs)",
             ])
 
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGTERM, SIGINT] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            sources.append(source)
-        }
         // SIGHUP: rebuild the catalog snapshot from the database (after `rx-server catalog import`) and
-        // re-read the facility CRL.
-        signal(SIGHUP, SIG_IGN)
-        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        hangup.setEventHandler {
+        // re-read the revocation lists. SIGTERM/SIGINT: graceful shutdown.
+        while signals.next() == SIGHUP {
             application.reloadCatalog()
             application.reloadRevocationLists()
         }
-        hangup.resume()
-        sources.append(hangup)
-        stop.wait()
         logger.info("stopping")
         application.shutdown()
         logger.info("stopped")
         LogWriter.standardError.flush()
-        _ = sources
     }
 }
