@@ -18,7 +18,7 @@ reference="$(bash tools/reference-server/build.sh | tail -n 1)"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-"$bin/rx-server" --port 50061 --data-dir "$work/data" --calls-per-second-per-facility 0 2>"$work/rx.log" &
+"$bin/rx-server" --port 50061 --data-dir "$work/data" --calls-per-second-per-facility 0 ${RX_SERVER_FLAGS:-} 2>"$work/rx.log" &
 ours=$!
 sleep 2
 "$bin/rx-loadgen" --server localhost:50061 --workload lookup --prescriptions 500 --fixtures-out "$work/fixtures.tsv" \
