@@ -33,29 +33,32 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     }
 
     /// - Parameter expectedCells: day cells to reserve room for (a national year: ~4 per prescription),
-    ///   so the table is not rehashed while it grows.
+    ///   so the table is not rehashed while it grows; product cells get room for half as many.
     public init(expectedCells: Int = 0) {
         self.cells.reserveCapacity(expectedCells)
         self.rollups.reserveCapacity(expectedCells / 50)
+        self.products.reserveCapacity(expectedCells / 2)
     }
 
     /// Cells held so far (day cells and rollups).
     public var count: Int { self.lock.withLock { self.cells.count + self.rollups.count + self.products.count } }
 
-    /// Adds product changes to their day and month cells, as ``StatisticsRecorder/recordProducts`` would.
+    /// Adds product changes to their day and month cells (province and national), as ``StatisticsRecorder/recordProducts`` would.
     func addProducts(_ changes: [(key: ProductCellKey, change: ProductChange)], patient: UInt64?) {
         self.lock.withLock {
             for (key, change) in changes {
-                for cell in [key, key.month] {
-                    self.products[cell, default: ProductCell()].change.add(change)
-                    guard let patient else { continue }
-                    let patients = self.products[cell]?.patients ?? []
-                    if patients.count < PatientSketch.exactCapacity && !patients.contains(patient) {
-                        self.products[cell]?.patients.append(patient)
-                    }
+                for cell in key.rolledUp {
+                    Self.merge(change, patient: patient, into: &self.products[cell, default: ProductCell()])
                 }
             }
         }
+    }
+
+    /// The same rules as the product upsert: figures summed, the first 16 distinct patients kept.
+    private static func merge(_ change: ProductChange, patient: UInt64?, into cell: inout ProductCell) {
+        cell.change.add(change)
+        guard let patient, cell.patients.count < PatientSketch.exactCapacity, !cell.patients.contains(patient) else { return }
+        cell.patients.append(patient)
     }
 
     func add(_ changes: [(key: CellKey, change: CellChange)], patient: UInt64?) {
@@ -88,7 +91,8 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
         }
     }
 
-    /// Inserts every cell and rollup in key order and forgets them; call inside a transaction.
+    /// Inserts every product cell, day cell and rollup in key order and forgets them; call inside a
+    /// transaction.
     public func write(on connection: SQLiteConnection) throws {
         let (cells, rollups, products) = self.lock.withLock {
             defer { self.cells = [:]; self.rollups = [:]; self.products = [:] }

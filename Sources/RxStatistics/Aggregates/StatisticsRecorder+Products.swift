@@ -48,8 +48,8 @@ extension StatisticsRecorder {
         return changes.keys.sorted(by: ProductCellKey.precedes).map { ($0, changes[$0] ?? ProductChange()) }
     }
 
-    /// Applies product changes live (day cell and its month cell in one multi-row upsert), or hands them to
-    /// the bulk load.
+    /// Applies product changes live (the day cell, its province's month and the national month in one
+    /// multi-row upsert), or hands them to the bulk load.
     func recordProducts(
         _ changes: [(key: ProductCellKey, change: ProductChange)], patient: [UInt8]?, on connection: SQLiteConnection
     ) throws {
@@ -61,16 +61,16 @@ extension StatisticsRecorder {
         }
         let member: SQLiteValue = hash.map { .blob(PatientSketch.bytes(of: $0)) } ?? .blob([])
         var values: [SQLiteValue] = []
-        values.reserveCapacity(changes.count * 18)
+        values.reserveCapacity(changes.count * 27)
         for (key, change) in changes {
-            for cell in [key, key.month] {
+            for cell in key.rolledUp {
                 values += Self.productValues(of: cell) + [
                     .integer(change.prescriptions), .integer(change.quantityDispensed), .integer(change.valueChargedVND),
                     member,
                 ]
             }
         }
-        try Self.run(Self.productUpsert(rows: changes.count * 2), values, on: connection)
+        try Self.run(Self.productUpsert(rows: changes.count * 3), values, on: connection)
     }
 
     static func productValues(of key: ProductCellKey) -> [SQLiteValue] {

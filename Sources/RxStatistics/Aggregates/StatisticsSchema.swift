@@ -20,7 +20,8 @@ public enum StatisticsSchema {
     ]
 
     /// Product cells for top-N by product: per (grain, day, province, registration number, ATC) with grain 0
-    /// a Vietnam day and grain 1 a calendar month (`day` = its first day), each with prescriptions issued,
+    /// a Vietnam day, grain 1 a calendar month (`day` = its first day) and grain 2 a calendar month of the
+    /// whole country (province ''), each with prescriptions issued,
     /// quantity and value charged of the product dispensed, and the exact set of up to 16 patients (enough
     /// for exact suppression; top-N reports no patient count, so no sketch). The figures start with this
     /// step: a database's earlier dispenses are not in the statistics tables, and the patient hashes are

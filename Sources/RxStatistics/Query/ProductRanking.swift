@@ -2,7 +2,8 @@ import RxStore
 import RxWire
 
 /// Top-N by product (registration number) from `stat_product_cells`: whole calendar months of the range
-/// from the month cells, the days before and after them from the day cells, merged per product in memory.
+/// from the month cells (national ones unless restricted to provinces), the days before and after them
+/// from the day cells, merged per product in memory.
 ///
 /// Counting rules: `prescriptions` counts prescriptions issued in the range that name the product (once
 /// per prescription); quantity and value charged are those of dispenses in the range of lines where the
@@ -18,7 +19,7 @@ enum ProductRanking {
         let lastDay = VietnamDay.of(request.toUnixSeconds - 1)
         var spans: [(grain: Int64, days: ClosedRange<Int64>)] = []
         if let months = StatisticsQueryPlan.wholeMonths(firstDay...lastDay) {
-            spans.append((ProductCellKey.monthGrain, months))
+            spans.append((request.provinces.isEmpty ? ProductCellKey.nationalMonthGrain : ProductCellKey.monthGrain, months))
             if firstDay < months.lowerBound { spans.append((ProductCellKey.dayGrain, firstDay...(months.lowerBound - 1))) }
             let afterMonths = VietnamDay.nextMonthStart(after: months.upperBound)
             if afterMonths <= lastDay { spans.append((ProductCellKey.dayGrain, afterMonths...lastDay)) }

@@ -58,15 +58,16 @@ extension RecomputationPropertyTests {
         return sums.mapValues { $0.0.map(String.init) + [$0.1.sorted().description] }
     }
 
-    /// Month cells keyed "month|province|registration number|ATC" with their figures and patients.
-    static func productMonths(on connection: SQLiteConnection) throws -> ProductCells {
+    /// Month cells of `grain` (1 per province, 2 national) keyed "month|province|registration number|ATC"
+    /// with their figures and patients.
+    static func productMonths(grain: Int64, on connection: SQLiteConnection) throws -> ProductCells {
         var cells: ProductCells = [:]
         for row in try connection.query(
             """
             SELECT day || '|' || province || '|' || registration_number || '|' || atc, prescriptions, quantity_dispensed,
                 value_charged_vnd, patients
-            FROM stat_product_cells WHERE grain = 1
-            """, row: { row in
+            FROM stat_product_cells WHERE grain = ?
+            """, .integer(grain), row: { row in
                 (row.string(at: 0) ?? "", (1...3).map { String(row.int64(at: $0)) }
                     + [Set(PatientSketch.hashes(in: row.blob(at: 4) ?? [])).sorted().description])
             })
@@ -76,15 +77,15 @@ extension RecomputationPropertyTests {
         return cells
     }
 
-    /// The day cells summed per month, as the month cells key them.
-    static func productDaysByMonth(on connection: SQLiteConnection) throws -> ProductCells {
+    /// The day cells summed per month, as the month cells of `grain` key them.
+    static func productDaysByMonth(grain: Int64, on connection: SQLiteConnection) throws -> ProductCells {
         var sums: [String: ([Int64], Set<UInt64>)] = [:]
         for row in try connection.query(
             """
             SELECT day, province, registration_number, atc, prescriptions, quantity_dispensed, value_charged_vnd, patients
             FROM stat_product_cells WHERE grain = 0
             """, row: { row in
-                ("\(VietnamDay.monthStart(of: row.int64(at: 0)))|\(row.string(at: 1) ?? "")|\(row.string(at: 2) ?? "")|\(row.string(at: 3) ?? "")",
+                ("\(VietnamDay.monthStart(of: row.int64(at: 0)))|\(grain == 2 ? "" : row.string(at: 1) ?? "")|\(row.string(at: 2) ?? "")|\(row.string(at: 3) ?? "")",
                  (4...6).map { row.int64(at: $0) }, PatientSketch.hashes(in: row.blob(at: 7) ?? []))
             })
         {

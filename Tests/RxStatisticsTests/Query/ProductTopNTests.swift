@@ -117,15 +117,18 @@ struct ProductTopNTests {
         #expect(dispenseDay.map(\.suppressed) == [false, false, true])
     }
 
-    @Test("a range with a whole month reads the month cells and gives the same answer as the days")
+    @Test("a range with a whole month reads the month cells (national, or per province) and gives the same answer as the days")
     func wholeMonth() async throws {
         let world = try await Self.build()
         for measure in [StatisticsTopNMeasure.prescriptions, .value] {
-            let days = try world.statistics.topN(Self.request(measure: measure))
-            let months = try world.statistics.topN(Self.request(
-                from: Self.firstDay - 14 * Self.day, to: Self.firstDay + 40 * Self.day, measure: measure))
-            #expect(months == days)
-            #expect(!months.isEmpty)
+            for provinces in [[], ["79"], ["01"]] {
+                let days = try world.statistics.topN(Self.request(measure: measure) { $0.provinces = provinces })
+                let months = try world.statistics.topN(Self.request(
+                    from: Self.firstDay - 14 * Self.day, to: Self.firstDay + 40 * Self.day, measure: measure
+                ) { $0.provinces = provinces })
+                #expect(months == days)
+                #expect(!months.isEmpty)
+            }
         }
     }
 
