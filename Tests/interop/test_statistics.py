@@ -57,7 +57,7 @@ def top_n_call(channel: grpc.Channel, statistics):
 
 def plant_product_cells(server) -> list[tuple[str, str]]:
     """Writes product cells of January straight into the database, as the recorder keeps them (grain 0 on
-    2026-01-10 and the January month cell, grain 1): the catalog's first product with 7 prescriptions,
+    2026-01-10 in province 79, the January month cells of province 79, grain 1, and of the country, grain 2): the catalog's first product with 7 prescriptions,
     40 units and 400,000 VND over 5 patients; its second with 3 prescriptions and 900,000 VND over 2 patients
     (suppressed). Returns the two (registration number, brand name) pairs."""
     connection = sqlite3.connect(database_file(server.data_dir), timeout=30)
@@ -66,13 +66,13 @@ def plant_product_cells(server) -> list[tuple[str, str]]:
             "SELECT registration_number, brand_name FROM catalog_product ORDER BY registration_number LIMIT 2").fetchall()
         assert len(products) == 2
         with connection:
-            for grain, day in ((0, FIRST_DAY + 9), (1, FIRST_DAY)):
+            for grain, day, province in ((0, FIRST_DAY + 9, "79"), (1, FIRST_DAY, "79"), (2, FIRST_DAY, "")):
                 for (number, _), (prescriptions, quantity, value, patients) in zip(
                         products, ((7, 40, 400_000, 5), (3, 10, 900_000, 2))):
                     connection.execute(
                         "INSERT INTO stat_product_cells (grain, day, province, registration_number, atc, prescriptions,"
-                        " quantity_dispensed, value_charged_vnd, patients) VALUES (?, ?, '79', ?, 'J01CA04', ?, ?, ?, ?)",
-                        (grain, day, number, prescriptions, quantity, value,
+                        " quantity_dispensed, value_charged_vnd, patients) VALUES (?, ?, ?, ?, 'J01CA04', ?, ?, ?, ?)",
+                        (grain, day, province, number, prescriptions, quantity, value,
                          b"".join(bytes([patient, 0, 0, 0, 0, 0, 0, 3]) for patient in range(patients))),
                     )
     finally:
@@ -95,6 +95,10 @@ def test_top_products_by_value_and_rxctl_stats_top_by_product(make_server, stati
             assert entries[0].value_charged_vnd == 0 and entries[1].value_charged_vnd == 400_000
             assert entries[1].prescriptions == 7 and entries[1].product_name == first_name
             assert all(entry.ingredient == "" for entry in entries)
+        request.provinces[:] = ["79"]
+        request.from_unix_seconds, request.to_unix_seconds = JANUARY_FROM, JANUARY_TO
+        in_province = list(top_n_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+        assert [entry.registration_number for entry in in_province] == [second, first]
         request.atc_prefixes[:] = ["N"]
         assert list(top_n_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S)) == []
     finally:
