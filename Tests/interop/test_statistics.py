@@ -47,6 +47,76 @@ def rates_call(channel: grpc.Channel, statistics):
     )
 
 
+def top_n_call(channel: grpc.Channel, statistics):
+    return channel.unary_stream(
+        "/rx.v1.Statistics/TopN",
+        request_serializer=statistics.StatisticsTopNRequest.SerializeToString,
+        response_deserializer=statistics.StatisticsTopNEntry.FromString,
+    )
+
+
+def plant_product_cells(server) -> list[tuple[str, str]]:
+    """Writes product cells of January straight into the database, as the recorder keeps them (grain 0 on
+    2026-01-10 in province 79, the January month cells of province 79, grain 1, and of the country, grain 2): the catalog's first product with 7 prescriptions,
+    40 units and 400,000 VND over 5 patients; its second with 3 prescriptions and 900,000 VND over 2 patients
+    (suppressed). Returns the two (registration number, brand name) pairs."""
+    connection = sqlite3.connect(database_file(server.data_dir), timeout=30)
+    try:
+        products = connection.execute(
+            "SELECT registration_number, brand_name FROM catalog_product ORDER BY registration_number LIMIT 2").fetchall()
+        assert len(products) == 2
+        with connection:
+            for grain, day, province in ((0, FIRST_DAY + 9, "79"), (1, FIRST_DAY, "79"), (2, FIRST_DAY, "")):
+                for (number, _), (prescriptions, quantity, value, patients) in zip(
+                        products, ((7, 40, 400_000, 5), (3, 10, 900_000, 2))):
+                    connection.execute(
+                        "INSERT INTO stat_product_cells (grain, day, province, registration_number, atc, prescriptions,"
+                        " quantity_dispensed, value_charged_vnd, patients) VALUES (?, ?, ?, ?, 'J01CA04', ?, ?, ?, ?)",
+                        (grain, day, province, number, prescriptions, quantity, value,
+                         b"".join(bytes([patient, 0, 0, 0, 0, 0, 0, 3]) for patient in range(patients))),
+                    )
+    finally:
+        connection.close()
+    return products
+
+
+def test_top_products_by_value_and_rxctl_stats_top_by_product(make_server, statistics, tmp_path):
+    server = make_server()
+    (first, first_name), (second, _) = plant_product_cells(server)
+    channel = secure_channel(server.port, "regulator")
+    try:
+        for start, end in ((JANUARY_FROM, JANUARY_TO), (JANUARY_FROM + 4 * 86_400, JANUARY_FROM + 20 * 86_400)):
+            request = statistics.StatisticsTopNRequest(
+                from_unix_seconds=start, to_unix_seconds=end, subject=statistics.STATISTICS_TOP_N_SUBJECT_PRODUCT,
+                measure=statistics.STATISTICS_TOP_N_MEASURE_VALUE, atc_prefixes=["J01"])
+            entries = list(top_n_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+            assert [entry.registration_number for entry in entries] == [second, first]
+            assert [entry.suppressed for entry in entries] == [True, False]
+            assert entries[0].value_charged_vnd == 0 and entries[1].value_charged_vnd == 400_000
+            assert entries[1].prescriptions == 7 and entries[1].product_name == first_name
+            assert all(entry.ingredient == "" for entry in entries)
+        request.provinces[:] = ["79"]
+        request.from_unix_seconds, request.to_unix_seconds = JANUARY_FROM, JANUARY_TO
+        in_province = list(top_n_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S))
+        assert [entry.registration_number for entry in in_province] == [second, first]
+        request.atc_prefixes[:] = ["N"]
+        assert list(top_n_call(channel, statistics)(request, timeout=CALL_TIMEOUT_S)) == []
+    finally:
+        channel.close()
+    csv_file = tmp_path / "top.csv"
+    written = rxctl(server.port, "stats", "top", "--from", "2026-01-01", "--to", "2026-02-01", "--by", "product",
+                    "--csv", str(csv_file), identity="regulator")
+    assert written.returncode == 0, written.stderr
+    lines = csv_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "rank,registration_number,product_name,prescriptions,quantity_dispensed,value_charged_vnd"
+    assert lines[1].startswith(f"1,{first},") and lines[1].endswith(",7,40,400000")
+    assert lines[2].startswith(f"2,{second},") and lines[2].endswith(",suppressed,,")
+    table = rxctl(server.port, "stats", "top", "--from", "2026-01-01", "--to", "2026-02-01", "--by", "product",
+                  "--by-value", identity="regulator")
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.index(second) < table.stdout.index(first)
+
+
 def plant_cells(server, days: int, facilities: int) -> None:
     """Writes day cells straight into the database (`days` × `facilities` cells of 5 patients each) and the
     January rollup summing them."""

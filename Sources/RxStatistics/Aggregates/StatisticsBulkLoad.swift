@@ -25,16 +25,41 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     private let lock = NSLock()
     private var cells: [CellKey: Cell] = [:]
     private var rollups: [RollupKey: Cell] = [:]
+    private var products: [ProductCellKey: ProductCell] = [:]
+
+    struct ProductCell {
+        var change = ProductChange()
+        var patients: [UInt64] = []
+    }
 
     /// - Parameter expectedCells: day cells to reserve room for (a national year: ~4 per prescription),
-    ///   so the table is not rehashed while it grows.
+    ///   so the table is not rehashed while it grows; product cells get room for half as many.
     public init(expectedCells: Int = 0) {
         self.cells.reserveCapacity(expectedCells)
         self.rollups.reserveCapacity(expectedCells / 50)
+        self.products.reserveCapacity(expectedCells / 2)
     }
 
     /// Cells held so far (day cells and rollups).
-    public var count: Int { self.lock.withLock { self.cells.count + self.rollups.count } }
+    public var count: Int { self.lock.withLock { self.cells.count + self.rollups.count + self.products.count } }
+
+    /// Adds product changes to their day and month cells (province and national), as ``StatisticsRecorder/recordProducts`` would.
+    func addProducts(_ changes: [(key: ProductCellKey, change: ProductChange)], patient: UInt64?) {
+        self.lock.withLock {
+            for (key, change) in changes {
+                for cell in key.rolledUp {
+                    Self.merge(change, patient: patient, into: &self.products[cell, default: ProductCell()])
+                }
+            }
+        }
+    }
+
+    /// The same rules as the product upsert: figures summed, the first 16 distinct patients kept.
+    private static func merge(_ change: ProductChange, patient: UInt64?, into cell: inout ProductCell) {
+        cell.change.add(change)
+        guard let patient, cell.patients.count < PatientSketch.exactCapacity, !cell.patients.contains(patient) else { return }
+        cell.patients.append(patient)
+    }
 
     func add(_ changes: [(key: CellKey, change: CellChange)], patient: UInt64?) {
         self.lock.withLock {
@@ -66,12 +91,14 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
         }
     }
 
-    /// Inserts every cell and rollup in key order and forgets them; call inside a transaction.
+    /// Inserts every product cell, day cell and rollup in key order and forgets them; call inside a
+    /// transaction.
     public func write(on connection: SQLiteConnection) throws {
-        let (cells, rollups) = self.lock.withLock {
-            defer { self.cells = [:]; self.rollups = [:] }
-            return (self.cells, self.rollups)
+        let (cells, rollups, products) = self.lock.withLock {
+            defer { self.cells = [:]; self.rollups = [:]; self.products = [:] }
+            return (self.cells, self.rollups, self.products)
         }
+        try Self.insertProducts(products, on: connection)
         let orderedCells = cells.keys.sorted(by: Self.precedes).map { (key: $0, value: cells[$0] ?? Cell()) }
         try Self.insert(
             orderedCells, columns: 16,
@@ -105,6 +132,28 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
             sql: "INSERT INTO stat_rollup_sketches (view, month, province, type, ingredient, atc, sketch) VALUES",
             on: connection
         ) { key, cell in Self.values(of: key) + [.blob(cell.sketch ?? StatisticsRecorder.emptySketch)] }
+    }
+
+    private static func insertProducts(_ products: [ProductCellKey: ProductCell], on connection: SQLiteConnection) throws {
+        let ordered = products.keys.sorted(by: ProductCellKey.precedes)
+        var start = 0
+        while start < ordered.count {
+            let slice = ordered[start..<min(start + 50, ordered.count)]
+            var values: [SQLiteValue] = []
+            for key in slice {
+                let cell = products[key] ?? ProductCell()
+                values += StatisticsRecorder.productValues(of: key) + [
+                    .integer(cell.change.prescriptions), .integer(cell.change.quantityDispensed),
+                    .integer(cell.change.valueChargedVND), .blob(cell.patients.flatMap(PatientSketch.bytes(of:))),
+                ]
+            }
+            try StatisticsRecorder.run(
+                """
+                INSERT INTO stat_product_cells (grain, day, province, registration_number, atc, prescriptions,
+                    quantity_dispensed, value_charged_vnd, patients) VALUES \(StatisticsRecorder.placeholders(rows: slice.count, columns: 9))
+                """, values, on: connection)
+            start += 50
+        }
     }
 
     private static func values(of key: RollupKey) -> [SQLiteValue] {

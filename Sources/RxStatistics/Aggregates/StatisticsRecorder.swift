@@ -47,6 +47,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
                      atc: change.key.atc), CellChange(expiring: 1))
         }
         try self.record(changes, patient: patient, on: connection)
+        try self.recordProducts(Self.productChanges(issuing: event.validated), patient: patient, on: connection)
         try connection.run(
             """
             INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
@@ -106,6 +107,13 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             + pairs.map { (prescription.key(day: day, pair: $0), changes[$0] ?? CellChange()) }
         if event.newStatus == .completed { cells += Self.closing(prescription, pairs: pairs) }
         try self.record(cells, patient: prescription.patient, on: connection)
+        var prescribed: [Int64: PrescribedLine] = [:]
+        for item in items where prescribed[item.line] == nil {
+            prescribed[item.line] = PrescribedLine(registrationNumber: item.registration, atc: item.pair.atc)
+        }
+        try self.recordProducts(
+            Self.productChanges(dispensing: event, prescribed: prescribed, province: String(prescription.facilityCode.prefix(2))),
+            patient: prescription.patient, on: connection)
         try connection.run(
             """
             UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),

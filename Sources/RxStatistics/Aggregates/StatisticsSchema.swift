@@ -16,7 +16,30 @@ public enum StatisticsSchema {
     public static let migrations: [Migration] = [
         Migration(version: 400, name: "statistics", sql: Self.statisticsV1),
         Migration(version: 401, name: "statistics rollups and patient sketches", sql: Self.rollupsV2),
+        Migration(version: 402, name: "statistics per product", sql: Self.productsV3),
     ]
+
+    /// Product cells for top-N by product: per (grain, day, province, registration number, ATC) with grain 0
+    /// a Vietnam day, grain 1 a calendar month (`day` = its first day) and grain 2 a calendar month of the
+    /// whole country (province ''), each with prescriptions issued,
+    /// quantity and value charged of the product dispensed, and the exact set of up to 16 patients (enough
+    /// for exact suppression; top-N reports no patient count, so no sketch). The figures start with this
+    /// step: a database's earlier dispenses are not in the statistics tables, and the patient hashes are
+    /// computed in Swift, so older events are not back-filled (regenerate a generated data set).
+    static let productsV3 = """
+        CREATE TABLE stat_product_cells (
+            grain INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            province TEXT NOT NULL,
+            registration_number TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            prescriptions INTEGER NOT NULL DEFAULT 0,
+            quantity_dispensed INTEGER NOT NULL DEFAULT 0,
+            value_charged_vnd INTEGER NOT NULL DEFAULT 0,
+            patients BLOB NOT NULL DEFAULT x'',
+            PRIMARY KEY (grain, day, province, registration_number, atc)
+        ) WITHOUT ROWID;
+        """
 
     /// Day cells become a WITHOUT ROWID table keyed by their unique key (one B-tree to dirty per write
     /// instead of table + unique index + ingredient index); per-cell exact patient sets replace the patient

@@ -36,16 +36,26 @@ public enum StatisticsReader {
         }
     }
 
-    /// The top ingredients by prescriptions issued or by value charged, from the same groups a query by
-    /// ingredient reads (monthly rollups for whole months unless restricted to provinces).
-    public static func topIngredients(
-        _ request: StatisticsTopNRequest, on connection: SQLiteConnection
-    ) throws -> [StatisticsTopNEntry] {
+    /// The top ingredients or products (``StatisticsTopNRequest/subject``) by prescriptions issued or by
+    /// value charged.
+    public static func top(_ request: StatisticsTopNRequest, on connection: SQLiteConnection) throws -> [StatisticsTopNEntry] {
         guard request.toUnixSeconds > request.fromUnixSeconds else {
             throw StatisticsError.invalidArgument("to_unix_seconds must be after from_unix_seconds")
         }
         let limit = request.limit == 0 ? 20 : Int(request.limit)
         guard limit <= 1_000 else { throw StatisticsError.invalidArgument("limit must be at most 1000, not \(limit)") }
+        switch request.subject {
+        case .ingredient: return try self.topIngredients(request, limit: limit, on: connection)
+        case .product: return try ProductRanking.top(request, limit: limit, on: connection)
+        default: throw StatisticsError.invalidArgument("subject \(request.subject.rawValue) is unknown")
+        }
+    }
+
+    /// The top ingredients, from the same groups a query by ingredient reads (monthly rollups for whole
+    /// months unless restricted to provinces).
+    static func topIngredients(
+        _ request: StatisticsTopNRequest, limit: Int, on connection: SQLiteConnection
+    ) throws -> [StatisticsTopNEntry] {
         var query = StatisticsQuery()
         query.fromUnixSeconds = request.fromUnixSeconds
         query.toUnixSeconds = request.toUnixSeconds

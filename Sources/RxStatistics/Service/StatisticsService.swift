@@ -59,9 +59,9 @@ public struct StatisticsService: Sendable {
         return try self.reading { try StatisticsReader.rows(request, now: now, on: $0) }
     }
 
-    /// The top ingredients.
+    /// The top ingredients or products.
     public func topN(_ request: StatisticsTopNRequest) throws -> [StatisticsTopNEntry] {
-        try self.reading { try StatisticsReader.topIngredients(request, on: $0) }
+        try self.reading { try StatisticsReader.top(request, on: $0) }
     }
 
     /// Dispensing, substitution and interaction rates.

@@ -4,7 +4,7 @@ extension ProtoSchema {
         StatisticsQuery.self, StatisticsRow.self, StatisticsTopNRequest.self, StatisticsTopNEntry.self, StatisticsRatesRequest.self, StatisticsRates.self, ControlledSubstanceAlertsRequest.self, ControlledSubstanceAlert.self,
     ]
 
-    static let statisticsEnumTypes: [any ProtoEnum.Type] = [StatisticsDimension.self, StatisticsTopNMeasure.self, ControlledAlertKind.self]
+    static let statisticsEnumTypes: [any ProtoEnum.Type] = [StatisticsDimension.self, StatisticsTopNMeasure.self, StatisticsTopNSubject.self, ControlledAlertKind.self]
 
     static let statisticsServices: [ServiceSchema] = [.statistics]
 }

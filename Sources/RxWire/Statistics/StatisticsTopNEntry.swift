@@ -1,4 +1,4 @@
-/// `rx.v1.StatisticsTopNEntry`: one ranked ingredient.
+/// `rx.v1.StatisticsTopNEntry`: one ranked ingredient or product.
 public struct StatisticsTopNEntry: ProtoMessage {
     public static let schema = MessageSchema(name: "rx.v1.StatisticsTopNEntry", fields: [
         FieldSchema("rank", 1, .uint32),
@@ -7,6 +7,8 @@ public struct StatisticsTopNEntry: ProtoMessage {
         FieldSchema("quantity_dispensed", 4, .uint64),
         FieldSchema("value_charged_vnd", 5, .int64),
         FieldSchema("suppressed", 6, .bool),
+        FieldSchema("registration_number", 7, .string),
+        FieldSchema("product_name", 8, .string),
     ])
 
     public var rank: UInt32 = 0
@@ -15,6 +17,10 @@ public struct StatisticsTopNEntry: ProtoMessage {
     public var quantityDispensed: UInt64 = 0
     public var valueChargedVND: Int64 = 0
     public var suppressed = false
+    /// The ranked product's registration number (product rankings only).
+    public var registrationNumber = ""
+    /// The catalog's brand name of the ranked product, empty when the catalog does not know it.
+    public var productName = ""
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -26,6 +32,8 @@ public struct StatisticsTopNEntry: ProtoMessage {
         visitor.visitSingular(ProtoUInt64.self, self.quantityDispensed, field: 4)
         visitor.visitSingular(ProtoInt64.self, self.valueChargedVND, field: 5)
         visitor.visitSingular(ProtoBool.self, self.suppressed, field: 6)
+        visitor.visitSingular(ProtoString.self, self.registrationNumber, field: 7)
+        visitor.visitSingular(ProtoString.self, self.productName, field: 8)
         visitor.visitUnknown(self.unknownFields)
     }
 
@@ -38,6 +46,8 @@ public struct StatisticsTopNEntry: ProtoMessage {
             case 4: self.quantityDispensed = try reader.read(ProtoUInt64.self, tag: tag)
             case 5: self.valueChargedVND = try reader.read(ProtoInt64.self, tag: tag)
             case 6: self.suppressed = try reader.read(ProtoBool.self, tag: tag)
+            case 7: self.registrationNumber = try reader.read(ProtoString.self, tag: tag)
+            case 8: self.productName = try reader.read(ProtoString.self, tag: tag)
             default: try reader.skip(tag: tag, preservingIn: &self.unknownFields)
             }
         }

@@ -1,4 +1,4 @@
-/// `rx.v1.StatisticsTopNRequest`: top ingredients in a range.
+/// `rx.v1.StatisticsTopNRequest`: top ingredients or products in a range.
 public struct StatisticsTopNRequest: ProtoMessage {
     public static let schema = MessageSchema(name: "rx.v1.StatisticsTopNRequest", fields: [
         FieldSchema("from_unix_seconds", 1, .int64),
@@ -7,6 +7,7 @@ public struct StatisticsTopNRequest: ProtoMessage {
         FieldSchema("limit", 4, .uint32),
         FieldSchema("provinces", 5, .string, .repeated),
         FieldSchema("atc_prefixes", 6, .string, .repeated),
+        FieldSchema("subject", 7, .enumeration(StatisticsTopNSubject.schema.name)),
     ])
 
     public var fromUnixSeconds: Int64 = 0
@@ -16,6 +17,8 @@ public struct StatisticsTopNRequest: ProtoMessage {
     public var limit: UInt32 = 0
     public var provinces: [String] = []
     public var atcPrefixes: [String] = []
+    /// Ingredients (the default, so older clients keep their answer) or products.
+    public var subject: StatisticsTopNSubject = .ingredient
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -27,6 +30,7 @@ public struct StatisticsTopNRequest: ProtoMessage {
         visitor.visitSingular(ProtoUInt32.self, self.limit, field: 4)
         visitor.visitRepeated(ProtoString.self, self.provinces, field: 5, packed: false)
         visitor.visitRepeated(ProtoString.self, self.atcPrefixes, field: 6, packed: false)
+        visitor.visitSingular(ProtoEnumCodec<StatisticsTopNSubject>.self, self.subject, field: 7)
         visitor.visitUnknown(self.unknownFields)
     }
 
@@ -39,6 +43,7 @@ public struct StatisticsTopNRequest: ProtoMessage {
             case 4: self.limit = try reader.read(ProtoUInt32.self, tag: tag)
             case 5: try reader.readRepeated(ProtoString.self, tag: tag, into: &self.provinces)
             case 6: try reader.readRepeated(ProtoString.self, tag: tag, into: &self.atcPrefixes)
+            case 7: self.subject = try reader.read(ProtoEnumCodec<StatisticsTopNSubject>.self, tag: tag)
             default: try reader.skip(tag: tag, preservingIn: &self.unknownFields)
             }
         }

@@ -50,6 +50,12 @@ struct BulkLoadTests {
                     FROM stat_rollups LEFT JOIN stat_rollup_sketches USING (view, month, province, type, ingredient, atc)
                     ORDER BY view, month, province, type, ingredient, atc
                     """, row: { row in (0..<16).map { row.string(at: $0) ?? "" }.joined(separator: "|") })
+                + connection.query(
+                    """
+                    SELECT grain, day, province, registration_number, atc, prescriptions, quantity_dispensed,
+                        value_charged_vnd, hex(patients)
+                    FROM stat_product_cells ORDER BY grain, day, province, registration_number, atc
+                    """, row: { row in (0..<9).map { row.string(at: $0) ?? "" }.joined(separator: "|") })
         }
     }
 
@@ -68,6 +74,8 @@ struct BulkLoadTests {
             try $0.scalar("SELECT count(*) FROM stat_rollup_sketches WHERE sketch <> zeroblob(1024)").int64Value ?? 0
         }
         #expect(sketches > 5)
+        let productCells = try live.store.read { try $0.scalar("SELECT count(*) FROM stat_product_cells").int64Value ?? 0 }
+        #expect(productCells > 10)
         #expect(try Self.tables(loaded) == expected)
         #expect(bulk.count == 0)
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// After a random mix of submits, partial and full dispenses (sometimes with another brand), cancels,
 /// replacements and expiries, the aggregates equal a recomputation from the prescription tables themselves,
-/// and the monthly rollups equal the day cells summed by month.
+/// and the monthly rollups equal the day cells summed by month; so do the product cells (day and month).
 @Suite("Aggregates equal a full recomputation")
 struct RecomputationPropertyTests {
     static let start: Int64 = 1_772_326_800
@@ -84,6 +84,18 @@ struct RecomputationPropertyTests {
             (try Self.aggregatedIngredients(on: connection), try Self.recomputedIngredients(on: connection))
         }
         #expect(ingredients == recomputedIngredients)
+        let (products, recomputedProducts) = try world.store.read { connection in
+            (try Self.aggregatedProducts(on: connection), try Self.recomputedProducts(on: connection))
+        }
+        #expect(products == recomputedProducts)
+        #expect(products.values.contains { $0[2] != "0" })
+        for grain: Int64 in [1, 2] {
+            let (productMonths, productDays) = try world.store.read { connection in
+                (try Self.productMonths(grain: grain, on: connection), try Self.productDaysByMonth(grain: grain, on: connection))
+            }
+            #expect(productMonths == productDays)
+            #expect(!productMonths.isEmpty)
+        }
         let (expiring, stillOpen) = try world.store.read { connection in
             (try connection.query(
                 "SELECT day || '|' || facility_code, sum(expiring) FROM stat_cells WHERE ingredient = '' GROUP BY 1 HAVING sum(expiring) <> 0 ORDER BY 1",

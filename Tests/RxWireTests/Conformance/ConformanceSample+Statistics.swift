@@ -69,6 +69,7 @@ extension ConformanceSample {
         request.limit = 20
         request.provinces = ["48"]
         request.atcPrefixes = ["N"]
+        request.subject = .product
         return request
     }(), text: """
         from_unix_seconds: 1
@@ -77,6 +78,7 @@ extension ConformanceSample {
         limit: 20
         provinces: ["48"]
         atc_prefixes: ["N"]
+        subject: STATISTICS_TOP_N_SUBJECT_PRODUCT
         """)
 
     static let statisticsTopNEntry = ConformanceSample(name: "StatisticsTopNEntry", message: {
@@ -87,6 +89,8 @@ extension ConformanceSample {
         entry.quantityDispensed = 300
         entry.valueChargedVND = 1_250_000
         entry.suppressed = true
+        entry.registrationNumber = "VD-12345-10"
+        entry.productName = "Amoxicillin 500 mg"
         return entry
     }(), text: """
         rank: 1
@@ -95,6 +99,8 @@ extension ConformanceSample {
         quantity_dispensed: 300
         value_charged_vnd: 1250000
         suppressed: true
+        registration_number: "VD-12345-10"
+        product_name: "Amoxicillin 500 mg"
         """)
 
     static let statisticsRatesRequest = ConformanceSample(name: "StatisticsRatesRequest", message: {
