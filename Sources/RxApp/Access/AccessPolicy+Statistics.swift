@@ -6,7 +6,7 @@ extension AccessPolicy {
     static let statisticsEntries: [Entry] = [
         Entry(method: "/rx.v1.Statistics/Query", access: .roles([.regulator]),
               note: "counts, quantities and values grouped and filtered (streamed)"),
-        Entry(method: "/rx.v1.Statistics/TopN", access: .roles([.regulator]), note: "top ingredients (streamed)"),
+        Entry(method: "/rx.v1.Statistics/TopN", access: .roles([.regulator]), note: "top ingredients or products (streamed)"),
         Entry(method: "/rx.v1.Statistics/Rates", access: .roles([.regulator]),
               note: "dispensing, substitution and interaction rates"),
         Entry(method: "/rx.v1.Statistics/ControlledSubstanceAlerts", access: .roles([.regulator]),
