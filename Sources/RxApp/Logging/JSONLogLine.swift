@@ -1,4 +1,5 @@
 import Logging
+import RxWire
 
 /// One log event rendered as a JSON object and a newline, built straight into bytes.
 ///
@@ -121,19 +122,18 @@ public struct JSONLogLine: Sendable {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, from days since the epoch by the proleptic Gregorian
-    /// civil-from-days conversion (valid for every date a server will see).
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, the date from RxWire's `CivilDate(daysSinceEpoch:)`.
     private mutating func appendTimestamp(_ unixNanoseconds: Int64) {
         let seconds = unixNanoseconds.floorDivided(by: 1_000_000_000)
         let micros = (unixNanoseconds - seconds * 1_000_000_000) / 1000
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
-        let date = CivilDay(daysSinceEpoch: days)
-        self.appendDigits(date.year, width: 4)
+        let date = CivilDate(daysSinceEpoch: days)
+        self.appendDigits(Int64(date.year), width: 4)
         self.bytes.append(UInt8(ascii: "-"))
-        self.appendDigits(date.month, width: 2)
+        self.appendDigits(Int64(date.month), width: 2)
         self.bytes.append(UInt8(ascii: "-"))
-        self.appendDigits(date.day, width: 2)
+        self.appendDigits(Int64(date.day), width: 2)
         self.bytes.append(UInt8(ascii: "T"))
         self.appendDigits(secondOfDay / 3600, width: 2)
         self.bytes.append(UInt8(ascii: ":"))
@@ -154,25 +154,6 @@ public struct JSONLogLine: Sendable {
             rest %= divisor
             divisor /= 10
         }
-    }
-}
-
-/// A proleptic Gregorian date from a day count (Howard Hinnant's `civil_from_days`).
-private struct CivilDay {
-    let year: Int64
-    let month: Int64
-    let day: Int64
-
-    init(daysSinceEpoch: Int64) {
-        let shifted = daysSinceEpoch + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        self.day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        self.month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.year = yearOfEra + era * 400 + (self.month <= 2 ? 1 : 0)
     }
 }
 

@@ -6,18 +6,7 @@ extension CivilDate {
 
     /// The calendar date in Vietnam at `unixSeconds`.
     static func inVietnam(at unixSeconds: Int64) -> CivilDate {
-        let days = Self.floorDivide(unixSeconds + Self.vietnamOffsetSeconds, 86_400)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = Self.floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CivilDate(year: Int32(truncatingIfNeeded: year), month: Int32(month), day: Int32(day))
+        CivilDate(daysSinceEpoch: Self.floorDivide(unixSeconds + Self.vietnamOffsetSeconds, 86_400))
     }
 
     /// Whole months from `self` to `later` (negative when `later` is earlier).
