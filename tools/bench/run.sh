@@ -4,9 +4,11 @@
 # idle connections, start-up with a 100,000-product catalog and 100,000 interaction rules, and the
 # interaction-check micro-benchmark, then prints one table. Benchmarks are tools, never tests.
 #
-#   tools/bench/run.sh [--seconds S] [--idle N] [--full] [--no-reference] [--no-startup] [--out FILE]
+#   tools/bench/run.sh [--seconds S] [--connections N] [--concurrency C] [--idle N] [--full]
+#                      [--no-reference] [--no-startup] [--out FILE]
 #
 #   --seconds S     measured seconds per workload (default 5; each also has 1 s of warm-up)
+#   --connections N, --concurrency C   load shape (default 4 connections, 256 calls in flight in total)
 #   --idle N        idle mTLS connections to hold (default 2000); --full sets 10000
 #   --out FILE      also keep the raw JSON lines (one per measurement) in FILE
 #
@@ -16,10 +18,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-seconds=5; idle=2000; reference=1; startup=1; out=""
+# The issue's load shape: 4 connections × 64 streams = 256 calls in flight.
+seconds=5; idle=2000; reference=1; startup=1; out=""; connections=4; concurrency=256
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
+        --connections) connections="$2"; shift 2 ;;
+        --concurrency) concurrency="$2"; shift 2 ;;
         --idle) idle="$2"; shift 2 ;;
         --full) idle=10000; shift ;;
         --no-reference) reference=0; shift ;;
@@ -77,7 +82,7 @@ load() {
     echo "workload $name…" >&2
     start_server "$name"
     if "$bin/rx-loadgen" --server "localhost:$port" --server-pid "$server_pid" --duration "$seconds" --warmup 1 \
-        --json "$@" >"$work/$name.out" 2>"$work/$name.err"; then :; else
+        --connections "$connections" --concurrency "$concurrency" --json "$@" >"$work/$name.out" 2>"$work/$name.err"; then :; else
         echo "  rx-loadgen $name failed: $(tail -n 3 "$work/$name.err")" >&2
     fi
     stop_server
@@ -111,7 +116,8 @@ if [ "$reference" = 1 ] && [ -s "$work/fixtures.tsv" ]; then
     server_pid=$!
     sleep 1
     "$bin/rx-loadgen" --server "localhost:$refPort" --workload lookup --fixtures-in "$work/fixtures.tsv" \
-        --duration "$seconds" --warmup 1 --server-pid "$server_pid" --json 2>"$work/reference.err" | tail -n 1 \
+        --duration "$seconds" --warmup 1 --connections "$connections" --concurrency "$concurrency" \
+        --server-pid "$server_pid" --json 2>"$work/reference.err" | tail -n 1 \
         | python3 -c 'import json,sys; r = json.loads(sys.stdin.readline()); r["name"] = "lookup-reference"; print(json.dumps(r))' \
         >>"$results" || echo "  reference run failed: $(tail -n 3 "$work/reference.err")" >&2
     stop_server

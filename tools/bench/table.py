@@ -19,7 +19,7 @@ def main() -> int:
     seconds = sys.argv[2] if len(sys.argv) > 2 else "?"
     loads = [r for r in records if "calls_per_second" in r or r.get("failed")]
     print(f"Load: {seconds} s measured per workload after 1 s warm-up; closed loop; each on a fresh rx-server")
-    print("| workload | conns × in flight | calls/s | p50 ms | p99 ms | p99.9 ms | statuses | server CPU s | peak RSS MiB |")
+    print("| workload | connections, calls in flight | calls/s | p50 ms | p99 ms | p99.9 ms | statuses | server CPU s | peak RSS MiB |")
     print("|---|---|---:|---:|---:|---:|---|---:|---:|")
     for r in loads:
         if r.get("failed"):
@@ -34,7 +34,7 @@ def main() -> int:
             statuses += (f"; whole run {check['ok_calls']} OK / {check['refused_calls']} refused = "
                          f"{check['units_dispensed']} units dispensed, {check['over_dispensed_lines']} over-dispensed: {verdict}")
         rss = r.get("server_peak_rss_kib")
-        print(f"| {r['name']} | {r['connections']} × {r['concurrency']} | {r['calls_per_second']:,.0f} | "
+        print(f"| {r['name']} | {r['connections']}, {r['concurrency']} | {r['calls_per_second']:,.0f} | "
               f"{ms(latency['p50'])} | {ms(latency['p99'])} | {ms(latency['p999'])} | {statuses} | "
               f"{r.get('server_cpu_seconds', '–')} | {'–' if rss is None else f'{rss / 1024:.0f}'} |")
     by_name = {r["name"]: r for r in loads if not r.get("failed")}
