@@ -13,7 +13,7 @@ extension PrescriptionsService {
     /// Get without a task: the read runs on the calling thread (a page-cache read of three small
     /// queries), and `reply` is called on the store's writer thread once the audit entry for the read
     /// (or for the refusal) has committed — a prescription is never shown without a committed trace
-    /// (see ``appendReadAudit(method:code:caller:result:completion:)`` for when it reaches the disk).
+    /// (see ``appendAudit(method:code:caller:result:durability:completion:)`` for when it reaches the disk).
     /// This is the hot path of every pharmacy counter, so it skips the task pool entirely.
     public func get(
         _ request: GetPrescriptionRequest, caller: FacilityIdentity,
@@ -38,7 +38,8 @@ extension PrescriptionsService {
             outcome = .failure(mapped)
             recorded = mapped.code.name
         }
-        self.appendReadAudit(method: "Get", code: code, caller: caller, result: recorded) { committed in
+        self.appendAudit(method: "Get", code: code, caller: caller, result: recorded, durability: .deferredSync) {
+            committed in
             switch committed {
             case .success: reply(outcome)
             case .failure(let error): reply(.failure(Self.rpcError(error)))

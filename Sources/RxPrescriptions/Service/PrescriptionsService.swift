@@ -123,12 +123,12 @@ public struct PrescriptionsService: Sendable {
         }
     }
 
-    /// Appends the audit entry of a read in a write of its own and calls `completion` on the writer
-    /// thread once it has committed. A read changes nothing the client asked for, so its entry is
-    /// `.deferredSync`: committed before the answer (it survives a crash of the process) and fsynced
-    /// within the store's deferred-sync delay, instead of making every lookup wait for the disk.
-    func appendReadAudit(
-        method: String, code: String, caller: FacilityIdentity, result: String,
+    /// Appends one audit entry in a write of its own and calls `completion` on the writer thread once
+    /// it has committed. Reads use `.deferredSync`: a read changes nothing the client asked for, so its
+    /// entry is committed before the answer (it survives a crash of the process) and fsynced within the
+    /// store's deferred-sync delay, instead of making every lookup wait for the disk.
+    func appendAudit(
+        method: String, code: String, caller: FacilityIdentity, result: String, durability: WriteDurability,
         completion: @escaping @Sendable (Result<Void, any Error>) -> Void
     ) {
         let now = self.clock.now()
@@ -138,22 +138,16 @@ public struct PrescriptionsService: Sendable {
                 try AuditLog.append(
                     on: connection, at: now, facilityCode: caller.facilityCode, role: role, method: method,
                     code: code, result: result)
-            }, durability: .deferredSync
+            }, durability: durability
         ) { committed in completion(committed.map { _ in () }) }
     }
 
-    /// Appends one audit entry in a write of its own (reads and refusals, which change nothing else).
+    /// Appends one audit entry in a write of its own, fsynced before returning (refusals of changes).
     func appendAudit(method: String, code: String, caller: FacilityIdentity, result: String) async throws {
-        let now = self.clock.now()
-        let role = Self.roles(of: caller)
-        do {
-            try await self.store.write { connection in
-                try AuditLog.append(
-                    on: connection, at: now, facilityCode: caller.facilityCode, role: role, method: method, code: code,
-                    result: result)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            self.appendAudit(method: method, code: code, caller: caller, result: result, durability: .synchronous) {
+                continuation.resume(with: $0.mapError { Self.rpcError($0) })
             }
-        } catch {
-            throw Self.rpcError(error)
         }
     }
 
