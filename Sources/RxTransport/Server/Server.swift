@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 
-/// The gRPC server: N I/O threads, each an epoll loop with its own `SO_REUSEPORT` listener.
+/// The gRPC server: N I/O threads, each an epoll loop watching the one listening socket.
 ///
 /// `start()` binds and returns the port; `shutdown()` stops accepting, sends GOAWAY, waits for
 /// in-flight calls up to the grace period, then closes everything and ends the threads.
