@@ -31,10 +31,7 @@ extension PrescriptionsService {
             outcome = .success(try self.lookUp(code, includeSigned: request.includeSignedPrescription, caller: caller))
             recorded = "OK"
         } catch {
-            let mapped = Self.rpcError(error)
-            if mapped.code == .internal {
-                self.logger.error("prescription call failed", metadata: ["method": "Get", "error": "\(error)"])
-            }
+            let mapped = self.refusal(for: error, method: "Get")
             outcome = .failure(mapped)
             recorded = mapped.code.name
         }

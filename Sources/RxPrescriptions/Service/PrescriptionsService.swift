@@ -112,15 +112,21 @@ public struct PrescriptionsService: Sendable {
         do {
             return try await body()
         } catch {
-            let mapped = Self.rpcError(error)
+            let mapped = self.refusal(for: error, method: method)
             if let code {
                 try await self.appendAudit(method: method, code: code, caller: caller, result: mapped.code.name)
             }
-            if mapped.code == .internal {
-                self.logger.error("prescription call failed", metadata: ["method": "\(method)", "error": "\(error)"])
-            }
             throw mapped
         }
+    }
+
+    /// The status a failed call answers with; unexpected failures (`INTERNAL`) are logged here, once.
+    func refusal(for error: any Error, method: String) -> RPCError {
+        let mapped = Self.rpcError(error)
+        if mapped.code == .internal {
+            self.logger.error("prescription call failed", metadata: ["method": "\(method)", "error": "\(error)"])
+        }
+        return mapped
     }
 
     /// Appends one audit entry in a write of its own and calls `completion` on the writer thread once
