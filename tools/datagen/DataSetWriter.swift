@@ -11,7 +11,19 @@ struct DataSetWriter {
     let recorder: StatisticsRecorder
     let prices: [String: Int64]
 
-    func write(_ generated: GeneratedPrescription, on connection: SQLiteConnection) throws {
+    /// What the SQL writes need beyond the generated facts, computed without a connection so the planning
+    /// thread can do it.
+    struct Prepared {
+        var generated: GeneratedPrescription
+        var content: Prescription
+        var bytes: [UInt8]
+        var validUntil: Int64
+        var status: String
+        /// Units handed out per line over all the dispenses.
+        var dispensed: [UInt32]
+    }
+
+    static func prepare(_ generated: GeneratedPrescription) -> Prepared {
         var content = Prescription()
         content.facilityCode = generated.facility
         var doctor = Prescriber()
@@ -32,13 +44,24 @@ struct DataSetWriter {
             drug.daysOfSupply = line.days
             return drug
         }
-        let bytes = content.serializedBytes()
-        let validUntil = generated.issuedAt + Self.validitySeconds
         var dispensed = Array(repeating: UInt32(0), count: generated.lines.count)
         for dispense in generated.dispenses { for line in dispense.lines { dispensed[Int(line.0) - 1] += line.1 } }
         let complete = zip(dispensed, generated.lines).allSatisfy { $0 == $1.quantity }
         let status = generated.cancelledAt != nil ? "cancelled"
             : complete ? "completed" : dispensed.contains { $0 > 0 } ? "partly_dispensed" : "active"
+        return Prepared(
+            generated: generated, content: content, bytes: content.serializedBytes(),
+            validUntil: generated.issuedAt + Self.validitySeconds, status: status, dispensed: dispensed)
+    }
+
+    func write(_ generated: GeneratedPrescription, on connection: SQLiteConnection) throws {
+        try self.write(Self.prepare(generated), on: connection)
+    }
+
+    func write(_ prepared: Prepared, on connection: SQLiteConnection) throws {
+        let (generated, content, bytes, validUntil, status, dispensed) = (
+            prepared.generated, prepared.content, prepared.bytes, prepared.validUntil, prepared.status,
+            prepared.dispensed)
         try connection.run(
             """
             INSERT INTO prescriptions (code, facility_code, type, issued_at, valid_until, status, masks_identity,
