@@ -49,6 +49,9 @@ public final class Application: Sendable {
     let tls: TLSContext
     /// The prescription signature verifier, kept for reloading the signing CA's CRL.
     let signatureVerifier: CMSVerifier
+    /// Folds the statistics outbox into the aggregates (started with the server, stopped before the store
+    /// closes).
+    public let statisticsApplier: StatisticsApplier
     let logger: Logger
 
     /// Every area's schema steps. Anything that opens the database (the server, `rx-server catalog
@@ -87,6 +90,7 @@ public final class Application: Sendable {
         self.interactions = try InteractionKnowledge(loading: knowledgeBase, catalog: self.catalog)
 
         self.signatureVerifier = try Self.signatureVerifier(certificatesDirectory: configuration.certificatesDirectory)
+        self.statisticsApplier = StatisticsApplier(store: self.store, logger: logger)
         var router = Router()
         DrugsService(catalog: self.catalog).register(in: &router, access: AccessPolicy.access(for:))
         InteractionCheckService(knowledge: self.interactions, catalog: self.catalog, store: self.store)
@@ -101,12 +105,13 @@ public final class Application: Sendable {
             screening: KnowledgeInteractionScreening(
                 knowledge: self.interactions, catalog: self.catalog, alertCounter: self.interactionAlerts),
             logger: logger,
-            events: StatisticsRecorder()
+            events: StatisticsOutbox(applier: self.statisticsApplier)
         )
         prescriptions.register(in: &router, access: AccessPolicy.access(for:))
         FHIRExportService(prescriptions: prescriptions, catalog: self.catalog)
             .register(in: &router, access: AccessPolicy.access(for:))
-        StatisticsService(store: self.store, logger: logger).register(in: &router, access: AccessPolicy.access(for:))
+        StatisticsService(store: self.store, logger: logger, applier: self.statisticsApplier)
+            .register(in: &router, access: AccessPolicy.access(for:))
         let serviceNames = router.serviceNames + ["grpc.health.v1.Health"]
         self.health = HealthStatusBoard(services: serviceNames)
         HealthService(board: self.health).register(in: &router)
@@ -123,7 +128,8 @@ public final class Application: Sendable {
 
     /// Starts serving and returns the bound port.
     public func start() throws -> Int {
-        try self.server.start()
+        self.statisticsApplier.start()
+        return try self.server.start()
     }
 
     /// Rebuilds the catalog snapshot from the database (SIGHUP, after `rx-server catalog import`).
@@ -150,6 +156,7 @@ public final class Application: Sendable {
         self.health.setAll(.notServing)
         self.health.close()
         self.server.shutdown()
+        self.statisticsApplier.stop()
         self.store.close()
     }
 }

@@ -46,22 +46,31 @@ struct StatBenchCommand: ParsableCommand {
         }
         if submits > 0 {
             // Alternating rounds, medians: the machine is shared, so single runs drift.
-            var sequential: ([Double], [Double]) = ([], [])
-            var batched: ([Double], [Double]) = ([], [])
+            var sequential: [SubmitOverhead.Hook: [SubmitOverhead.Timing]] = [:]
+            var concurrent: [SubmitOverhead.Hook: [SubmitOverhead.Timing]] = [:]
             for _ in 0..<max(1, runs) {
-                sequential.0.append(try await SubmitOverhead.measure(submits: submits, recorder: false, logger: logger))
-                sequential.1.append(try await SubmitOverhead.measure(submits: submits, recorder: true, logger: logger))
-                batched.0.append(try await SubmitOverhead.measureWriteOnly(submits: submits * 4, recorder: false, logger: logger))
-                batched.1.append(try await SubmitOverhead.measureWriteOnly(submits: submits * 4, recorder: true, logger: logger))
+                for hook in SubmitOverhead.Hook.allCases {
+                    sequential[hook, default: []].append(try await SubmitOverhead.measure(submits: submits, hook: hook, logger: logger))
+                    concurrent[hook, default: []].append(
+                        try await SubmitOverhead.measureConcurrent(submits: submits * 4, hook: hook, logger: logger))
+                }
             }
-            let (without, with) = (Self.median(sequential.0), Self.median(sequential.1))
+            Self.report("Submit, sequential (synchronous=FULL)", sequential, runs: runs)
+            Self.report("Submit, 8 concurrent clients (group commit)", concurrent, runs: runs)
+        }
+    }
+
+    /// One line per hook: median time per Submit, its change against no hook, and the outbox's catch-up.
+    static func report(_ title: String, _ timings: [SubmitOverhead.Hook: [SubmitOverhead.Timing]], runs: Int) {
+        print("\(title), medians of \(max(1, runs)) rounds:")
+        let baseline = Self.median(timings[.none, default: []].map(\.perSubmit))
+        for hook in SubmitOverhead.Hook.allCases {
+            let samples = timings[hook, default: []]
+            let perSubmit = Self.median(samples.map(\.perSubmit))
             print(String(
-                format: "Submit (sequential, synchronous=FULL), median of %d rounds: %.3f ms without the hook, %.3f ms with it (%+.1f %%)",
-                max(1, runs), without * 1_000, with * 1_000, (with / without - 1) * 100))
-            let (withoutWrite, withWrite) = (Self.median(batched.0), Self.median(batched.1))
-            print(String(
-                format: "Submit concurrent (group commit), median: %.1f µs without the hook, %.1f µs with it (%+.1f %%)",
-                withoutWrite * 1_000_000, withWrite * 1_000_000, (withWrite / withoutWrite - 1) * 100))
+                format: "  %-8@ %8.1f µs per Submit (%+6.1f %%)%@", hook.rawValue as NSString, perSubmit * 1_000_000,
+                (perSubmit / baseline - 1) * 100,
+                hook == .outbox ? String(format: ", then %.1f ms to apply what was left", Self.median(samples.map(\.drain)) * 1_000) as NSString : "" as NSString))
         }
     }
 

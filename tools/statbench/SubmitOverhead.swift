@@ -34,20 +34,39 @@ enum SubmitOverhead {
             -> ScreeningResult { ScreeningResult() }
     }
 
-    /// Mean seconds per sequential Submit.
-    static func measure(submits: Int, recorder: Bool, logger: Logger) async throws -> Double {
-        try await self.withService(recorder: recorder, logger: logger) { service in
+    /// Where a Submit's statistics go.
+    enum Hook: String, CaseIterable {
+        /// Nowhere (the baseline).
+        case none
+        /// The recorder inside each Submit's transaction (before the outbox).
+        case inline
+        /// One outbox row per Submit, folded by a running ``StatisticsApplier`` (the server's way).
+        case outbox
+    }
+
+    /// Mean seconds per Submit until the last acknowledgement, and the seconds the outbox then needed to
+    /// catch up (0 without one): what the applier still owed when the clients were done.
+    struct Timing {
+        var perSubmit: Double
+        var drain: Double
+    }
+
+    /// Sequential Submits, one client.
+    static func measure(submits: Int, hook: Hook, logger: Logger) async throws -> Timing {
+        try await self.withService(hook: hook, logger: logger) { service, applier in
             let requests = (0..<submits).map(self.request)
             let start = Date()
             for request in requests { _ = try await service.submit(request, caller: self.hospital) }
-            return Date().timeIntervalSince(start) / Double(submits)
+            let done = Date()
+            try await applier?.drain()
+            return Timing(perSubmit: done.timeIntervalSince(start) / Double(submits), drain: Date().timeIntervalSince(done))
         }
     }
 
-    /// Mean seconds per Submit when many run at once (group commit shares the fsync: what remains is
-    /// the work inside the write body, where the hook runs).
-    static func measureWriteOnly(submits: Int, recorder: Bool, logger: Logger) async throws -> Double {
-        try await self.withService(recorder: recorder, logger: logger) { service in
+    /// Submits from 8 clients at once (group commit shares the fsync: what remains is the work inside the
+    /// write body, where the inline hook runs).
+    static func measureConcurrent(submits: Int, hook: Hook, logger: Logger) async throws -> Timing {
+        try await self.withService(hook: hook, logger: logger) { service, applier in
             let requests = (0..<submits).map(self.request)
             let start = Date()
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -57,7 +76,9 @@ enum SubmitOverhead {
                 }
                 try await group.waitForAll()
             }
-            return Date().timeIntervalSince(start) / Double(submits)
+            let done = Date()
+            try await applier?.drain()
+            return Timing(perSubmit: done.timeIntervalSince(start) / Double(submits), drain: Date().timeIntervalSince(done))
         }
     }
 
@@ -104,17 +125,25 @@ enum SubmitOverhead {
     }
 
     static func withService<Result: Sendable>(
-        recorder: Bool, logger: Logger, _ body: (PrescriptionsService) async throws -> Result
+        hook: Hook, logger: Logger, _ body: (PrescriptionsService, StatisticsApplier?) async throws -> Result
     ) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rx-statbench-\(UInt64.random(in: 0...UInt64.max))").path
         let store = try Store.open(directory: directory, configuration: Store.Configuration(migrations: Application.schema), logger: logger)
+        let applier = hook == .outbox ? StatisticsApplier(store: store, logger: logger) : nil
+        applier?.start()
         defer {
+            applier?.stop()
             store.close()
             try? FileManager.default.removeItem(atPath: directory)
         }
+        let events: any PrescriptionEventSink = switch hook {
+        case .none: NoPrescriptionEvents()
+        case .inline: StatisticsRecorder()
+        case .outbox: StatisticsOutbox(applier: applier)
+        }
         let service = PrescriptionsService(
             store: store, verifier: PassThroughVerifier(), products: TwoProducts(), screening: NoScreening(), logger: logger,
-            events: recorder ? StatisticsRecorder() : NoPrescriptionEvents())
-        return try await body(service)
+            events: events)
+        return try await body(service, applier)
     }
 }

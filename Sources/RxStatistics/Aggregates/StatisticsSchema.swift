@@ -17,6 +17,7 @@ public enum StatisticsSchema {
         Migration(version: 400, name: "statistics", sql: Self.statisticsV1),
         Migration(version: 401, name: "statistics rollups and patient sketches", sql: Self.rollupsV2),
         Migration(version: 402, name: "statistics per product", sql: Self.productsV3),
+        Migration(version: 403, name: "statistics outbox", sql: Self.outboxV4),
     ]
 
     /// Product cells for top-N by product: per (grain, day, province, registration number, ATC) with grain 0
@@ -188,5 +189,21 @@ public enum StatisticsSchema {
             dispensed_at INTEGER NOT NULL,
             PRIMARY KEY (code, pharmacy, dispensed_at)
         ) WITHOUT ROWID;
+        """
+
+    /// Step 403: events waiting for ``StatisticsApplier`` (written in the same transaction as the change
+    /// they describe), and events it could not apply, kept with the reason instead of blocking the queue.
+    static let outboxV4 = """
+        CREATE TABLE stat_outbox (
+            seq INTEGER PRIMARY KEY,
+            event BLOB NOT NULL
+        );
+
+        CREATE TABLE stat_outbox_rejected (
+            id INTEGER PRIMARY KEY,
+            event BLOB NOT NULL,
+            reason TEXT NOT NULL,
+            rejected_at INTEGER NOT NULL
+        );
         """
 }

@@ -16,12 +16,31 @@ public struct StatisticsService: Sendable {
     let store: Store
     let clock: PrescriptionClock
     let logger: Logger
+    let applier: StatisticsApplier?
 
-    /// - Parameter store: opened with ``StatisticsSchema`` and the prescription migrations applied.
-    public init(store: Store, clock: PrescriptionClock = .system, logger: Logger) {
+    /// - Parameters:
+    ///   - store: opened with ``StatisticsSchema`` and the prescription migrations applied.
+    ///   - applier: the applier of the statistics outbox when changes go through ``StatisticsOutbox``:
+    ///     every method first waits for the events committed before the call (read your own writes).
+    public init(store: Store, clock: PrescriptionClock = .system, logger: Logger, applier: StatisticsApplier? = nil) {
         self.store = store
         self.clock = clock
         self.logger = logger
+        self.applier = applier
+    }
+
+    /// Waits until the aggregates include every change committed before the call.
+    public func catchUp() async throws {
+        guard let applier = self.applier else { return }
+        do {
+            try await applier.drain()
+        } catch {
+            let mapped = Self.rpcError(error)
+            if mapped.code == .internal {
+                self.logger.error("statistics outbox drain failed", metadata: ["error": "\(error)"])
+            }
+            throw mapped
+        }
     }
 
     /// The full method path of `method`, e.g. "/rx.v1.Statistics/Query".
@@ -34,15 +53,18 @@ public struct StatisticsService: Sendable {
         let service = self
         router.registerServerStreaming(Self.path("Query"), access: access(Self.path("Query"))) {
             (request: StatisticsQuery, writer: ServerStreamWriter<StatisticsRow>, _) in
+            try await service.catchUp()
             for row in try service.query(request) { try await writer.send(row) }
         }
         router.registerServerStreaming(Self.path("TopN"), access: access(Self.path("TopN"))) {
             (request: StatisticsTopNRequest, writer: ServerStreamWriter<StatisticsTopNEntry>, _) in
+            try await service.catchUp()
             for entry in try service.topN(request) { try await writer.send(entry) }
         }
         router.registerUnary(Self.path("Rates"), access: access(Self.path("Rates"))) {
             (request: StatisticsRatesRequest, _) in
-            try service.rates(request)
+            try await service.catchUp()
+            return try service.rates(request)
         }
         router.registerServerStreaming(
             Self.path("ControlledSubstanceAlerts"), access: access(Self.path("ControlledSubstanceAlerts"))
@@ -74,6 +96,7 @@ public struct StatisticsService: Sendable {
     public func controlledSubstanceAlerts(_ request: ControlledSubstanceAlertsRequest, caller: FacilityIdentity)
         async throws -> [ControlledSubstanceAlert]
     {
+        try await self.catchUp()
         let now = self.clock.now()
         let alerts = try self.reading { try ControlledSubstanceMonitor.alerts(request, now: now, on: $0) }
         guard !alerts.isEmpty else { return alerts }

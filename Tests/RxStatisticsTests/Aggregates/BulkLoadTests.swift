@@ -34,8 +34,10 @@ struct BulkLoadTests {
         }
     }
 
-    static func tables(_ world: StatisticsWorld) throws -> [String] {
-        try world.store.read { connection in
+    static func tables(_ world: StatisticsWorld) throws -> [String] { try Self.tables(world.store) }
+
+    static func tables(_ store: Store) throws -> [String] {
+        try store.read { connection in
             try connection.query(
                 """
                 SELECT day, facility_code, province, type, ingredient, atc, issued, dispensed_fully, dispensed_partly,

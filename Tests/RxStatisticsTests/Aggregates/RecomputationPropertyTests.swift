@@ -11,9 +11,9 @@ struct RecomputationPropertyTests {
     static let start: Int64 = 1_772_326_800
     static let products = [FakeProducts.amoxicillin, FakeProducts.paracetamol, FakeProducts.diazepam]
 
-    @Test("random mixes", arguments: [UInt64(1), 2, 3, 4, 5])
-    func randomMix(seed: UInt64) async throws {
-        let world = try StatisticsWorld(now: Self.start)
+    @Test("random mixes, recorded inline and through the outbox", arguments: [UInt64(1), 2, 3, 4, 5], [false, true])
+    func randomMix(seed: UInt64, outbox: Bool) async throws {
+        let world = try StatisticsWorld(now: Self.start, outboxBatchSize: outbox ? 7 : nil)
         var generator = SplitMix64(seed: seed)
         var open: [(code: String, lines: [(UInt32, UInt32)], facility: String)] = []
         var replaced = 0
@@ -74,6 +74,11 @@ struct RecomputationPropertyTests {
         }
         #expect(replaced > 0)
         world.clock.now += 4 * 86_400
+        if outbox {
+            let pending = try world.store.read { try $0.scalar("SELECT count(*) FROM stat_outbox").int64Value ?? 0 }
+            #expect(pending > 7)
+            try await world.statistics.catchUp()
+        }
         let (aggregated, recomputed) = try world.store.read { connection in
             (try Self.aggregated(on: connection), try Self.recomputed(on: connection))
         }

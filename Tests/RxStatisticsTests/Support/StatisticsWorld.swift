@@ -14,26 +14,41 @@ final class StatisticsWorld: @unchecked Sendable {
     let clock: ManualClock
     let prescriptions: PrescriptionsService
     let statistics: StatisticsService
+    /// The outbox's applier when the world records through ``StatisticsOutbox`` (not started: tests drain it).
+    let applier: StatisticsApplier?
     private var keys = 0
+
+    static let migrations = Migrations(combining: [
+        Migrations.standard.steps, PrescriptionSchema.migrations, StatisticsSchema.migrations,
+    ])
 
     static let regulator = FacilityIdentity(
         facilityCode: "01QLD", facilityName: "Cục Quản lý Dược", roles: [.regulator], certificateSerial: "R", notAfter: .max)
 
-    init(now: Int64, recorder: StatisticsRecorder = StatisticsRecorder()) throws {
+    /// - Parameter outboxBatchSize: record through ``StatisticsOutbox`` with an applier taking this many
+    ///   events per batch, instead of with `recorder` inline.
+    init(now: Int64, recorder: StatisticsRecorder = StatisticsRecorder(), outboxBatchSize: Int? = nil) throws {
         self.directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("rx-statistics-\(UInt64.random(in: 0...UInt64.max))").path
         var logger = Logger(label: "test-statistics")
         logger.logLevel = .critical
         self.store = try Store.open(
-            directory: self.directory,
-            configuration: Store.Configuration(migrations: Migrations(combining: [
-                Migrations.standard.steps, PrescriptionSchema.migrations, StatisticsSchema.migrations,
-            ])), logger: logger)
+            directory: self.directory, configuration: Store.Configuration(migrations: Self.migrations), logger: logger)
         self.clock = ManualClock(now)
+        var events: any PrescriptionEventSink = recorder
+        if let outboxBatchSize {
+            var configuration = StatisticsApplier.Configuration()
+            configuration.batchSize = outboxBatchSize
+            let applier = StatisticsApplier(store: self.store, configuration: configuration, logger: logger)
+            self.applier = applier
+            events = StatisticsOutbox(applier: applier)
+        } else {
+            self.applier = nil
+        }
         self.prescriptions = PrescriptionsService(
             store: self.store, verifier: FakeVerifier(), products: FakeProducts(), screening: FakeScreening(),
-            clock: self.clock.clock, logger: logger, events: recorder)
-        self.statistics = StatisticsService(store: self.store, clock: self.clock.clock, logger: logger)
+            clock: self.clock.clock, logger: logger, events: events)
+        self.statistics = StatisticsService(store: self.store, clock: self.clock.clock, logger: logger, applier: self.applier)
     }
 
     deinit {

@@ -1,0 +1,170 @@
+import Foundation
+import Logging
+import RxStore
+
+/// Folds the events of `stat_outbox` (see ``StatisticsOutbox``) into the aggregates, many per
+/// transaction, on a thread of its own.
+///
+/// Each batch is one write through the store's writer: read up to ``Configuration/batchSize`` events in
+/// order, apply each with the same ``StatisticsRecorder`` logic the server used to run inline, delete
+/// them, commit. Applying and deleting in one transaction makes it exactly-once across crashes: a lost
+/// batch leaves its events in the outbox and the next start applies them. The batch commits with
+/// ``WriteDurability/deferredSync``: the events themselves were fsynced with the changes they describe.
+///
+/// An event that cannot be read back, or that the recorder refuses with a constraint error, moves to
+/// `stat_outbox_rejected` with the reason (and an error in the log) so one bad record never stops the
+/// statistics; any other failure (I/O, disk full, the store closing) leaves the batch for a retry.
+public final class StatisticsApplier: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        /// Events per transaction.
+        public var batchSize = 2_000
+        /// How long a wake-up waits for more events before applying (a sequential client's Submits then
+        /// share a batch instead of each paying one).
+        public var coalesceMilliseconds = 20
+        /// Pause after a failed batch before the next try.
+        public var retryMilliseconds = 1_000
+
+        public init() {}
+    }
+
+    let store: Store
+    let configuration: Configuration
+    let logger: Logger
+    let recorder = StatisticsRecorder()
+
+    private let condition = NSCondition()
+    private var signalled = false
+    private var stopping = false
+    private var running = false
+
+    public init(store: Store, configuration: Configuration = Configuration(), logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Starts the applying thread; it first applies whatever a previous run left in the outbox.
+    public func start() {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        guard !self.running else { return }
+        self.running = true
+        self.stopping = false
+        self.signalled = true
+        let thread = Thread { [self] in self.run() }
+        thread.name = "rx-statistics"
+        thread.start()
+    }
+
+    /// Stops the thread after the batch in progress; events still queued stay in the outbox for the next
+    /// start. Call before closing the store.
+    public func stop() {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        self.stopping = true
+        self.condition.broadcast()
+        while self.running { self.condition.wait() }
+    }
+
+    /// Tells the thread events are waiting (cheap: called inside writes).
+    func wake() {
+        self.condition.lock()
+        if !self.signalled {
+            self.signalled = true
+            self.condition.signal()
+        }
+        self.condition.unlock()
+    }
+
+    /// Returns once every event committed before the call has been applied, so a statistics read that
+    /// follows sees the caller's own writes. Each round is a write queued behind everything already
+    /// queued, so it sees every event committed before it.
+    public func drain() async throws {
+        while try await self.applyBatch() == self.configuration.batchSize {}
+    }
+
+    private func run() {
+        while true {
+            self.condition.lock()
+            while !self.signalled && !self.stopping { self.condition.wait() }
+            if self.stopping {
+                self.running = false
+                self.condition.broadcast()
+                self.condition.unlock()
+                return
+            }
+            self.signalled = false
+            self.condition.unlock()
+            Thread.sleep(forTimeInterval: Double(self.configuration.coalesceMilliseconds) / 1_000)
+            do {
+                while try self.applyBatchWaiting() == self.configuration.batchSize {}
+            } catch {
+                if (error as? StoreError)?.code != .closed {
+                    self.logger.error("statistics outbox batch failed; retrying", metadata: ["error": "\(error)"])
+                }
+                Thread.sleep(forTimeInterval: Double(self.configuration.retryMilliseconds) / 1_000)
+                self.wake()
+            }
+        }
+    }
+
+    /// One batch, blocking this thread until it has committed.
+    private func applyBatchWaiting() throws -> Int {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<Int, any Error> = .success(0)
+        self.queueBatch { result in
+            outcome = result
+            done.signal()
+        }
+        done.wait()
+        return try outcome.get()
+    }
+
+    /// One batch, suspending the task until it has committed.
+    func applyBatch() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            self.queueBatch { continuation.resume(with: $0) }
+        }
+    }
+
+    private func queueBatch(_ completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
+        let (recorder, limit, logger) = (self.recorder, self.configuration.batchSize, self.logger)
+        self.store.writer.write(
+            { connection in try Self.apply(limit: limit, recorder: recorder, logger: logger, on: connection) },
+            durability: .deferredSync, completion: completion)
+    }
+
+    /// Applies and deletes up to `limit` events in order; returns how many it took from the outbox.
+    static func apply(limit: Int, recorder: StatisticsRecorder, logger: Logger, on connection: SQLiteConnection) throws -> Int {
+        let events = try connection.query(
+            "SELECT seq, event FROM stat_outbox ORDER BY seq LIMIT ?", .integer(Int64(limit))
+        ) { (seq: $0.int64(at: 0), record: $0.blob(at: 1) ?? []) }
+        guard let last = events.last?.seq else { return 0 }
+        for (seq, record) in events {
+            let event: StatisticsEvent
+            do {
+                event = try StatisticsEvent(decoding: record)
+            } catch {
+                try Self.reject(seq: seq, record: record, reason: error.description, logger: logger, on: connection)
+                continue
+            }
+            try connection.execute("SAVEPOINT rx_statistics_event")
+            do {
+                try event.apply(with: recorder, on: connection)
+                try connection.execute("RELEASE rx_statistics_event")
+            } catch let error as StoreError where error.code == .constraint {
+                try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
+                try Self.reject(seq: seq, record: record, reason: "\(error)", logger: logger, on: connection)
+            }
+        }
+        try connection.run("DELETE FROM stat_outbox WHERE seq <= ?", .integer(last))
+        return events.count
+    }
+
+    private static func reject(seq: Int64, record: [UInt8], reason: String, logger: Logger, on connection: SQLiteConnection) throws {
+        logger.error("statistics event rejected", metadata: ["seq": "\(seq)", "reason": "\(reason)"])
+        try connection.run(
+            "INSERT INTO stat_outbox_rejected (event, reason, rejected_at) VALUES (?, ?, ?)", .blob(record), .text(reason),
+            .integer(Int64(Date().timeIntervalSince1970)))
+    }
+}
