@@ -10,7 +10,9 @@ import RxStore
 /// and hands full buffers over (at most a few in flight, so memory stays bounded), in order, so the first
 /// 16 patients of a cell are the same as live recording keeps.
 ///
-/// Only for loading a database that has no statistics yet (plain INSERTs); not for a serving store.
+/// ``write(on:)`` is only for loading a database that has no statistics yet (plain INSERTs). The
+/// statistics applier uses the same merging per batch of events (``init(forBatchOf:)``) and writes with
+/// ``upsert(on:)`` into a serving store.
 public final class StatisticsBulkLoad: @unchecked Sendable {
     struct Cell {
         var change = CellChange()
@@ -52,18 +54,47 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     /// Set by ``write(on:)``: the merging thread ends once the queue is empty (a later change starts a new one).
     private var retiring = false
 
-    private var cells: [CellKey: Cell] = [:]
-    private var rollups: [RollupKey: Cell] = [:]
-    private var products: [ProductCellKey: ProductCell] = [:]
+    var cells: [CellKey: Cell] = [:]
+    var rollups: [RollupKey: Cell] = [:]
+    var products: [ProductCellKey: ProductCell] = [:]
+
+    /// Patients kept per cell: the first 16 for a load (all a stored set holds); twice that for a batch
+    /// merged into existing rows, whose sets may already hold up to 15 of the batch's patients.
+    let patientCapacity: Int
+    /// Changes are held until ``commitEvent()`` (batch mode) instead of going to the merging thread.
+    let mergesPerEvent: Bool
 
     /// - Parameter expectedCells: day cells to reserve room for (a national year: ~4 per prescription),
     ///   so the table is not rehashed while it grows; product cells get room for half as many.
     public init(expectedCells: Int = 0) {
+        self.patientCapacity = PatientSketch.exactCapacity
+        self.mergesPerEvent = false
         self.cells.reserveCapacity(expectedCells)
         self.rollups.reserveCapacity(expectedCells / 50)
         self.products.reserveCapacity(expectedCells / 2)
         self.buffer.reserveCapacity(Self.batchSize)
     }
+
+    /// Aggregates of one batch of the statistics applier, merged on the caller's thread: each event's
+    /// changes wait in a buffer until ``commitEvent()`` (or ``discardEvent()`` when the event failed and
+    /// its SQL was rolled back), then ``upsert(on:)`` adds them to the stored rows.
+    init(forBatchOf events: Int) {
+        self.patientCapacity = 2 * PatientSketch.exactCapacity
+        self.mergesPerEvent = true
+        self.cells.reserveCapacity(events * 4)
+        self.rollups.reserveCapacity(events * 2)
+        self.products.reserveCapacity(events * 3)
+    }
+
+    /// Merges the changes the current event made (batch mode).
+    func commitEvent() {
+        let pending = self.buffer
+        self.buffer.removeAll(keepingCapacity: true)
+        self.merge(pending)
+    }
+
+    /// Forgets the changes the current event made (batch mode).
+    func discardEvent() { self.buffer.removeAll(keepingCapacity: true) }
 
     /// Cells held so far (day cells and rollups), once every change handed in has been merged.
     public var count: Int {
@@ -74,6 +105,10 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     /// Queues one recorder call; hands the buffer over when it is full, waiting while the merging thread
     /// is `batchesInFlight` buffers behind.
     private func submit(_ work: Work) {
+        if self.mergesPerEvent {
+            self.buffer.append(work)
+            return
+        }
         self.condition.lock()
         defer { self.condition.unlock() }
         self.buffer.append(work)
@@ -123,12 +158,7 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
             self.busy = true
             self.condition.broadcast()
             self.condition.unlock()
-            for work in batch {
-                switch work {
-                case .cells(let changes, let patient): self.merge(changes, patient: patient)
-                case .products(let changes, let patient): self.mergeProducts(changes, patient: patient)
-                }
-            }
+            self.merge(batch)
             self.condition.lock()
             self.busy = false
             self.condition.broadcast()
@@ -141,18 +171,27 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
         self.submit(.products(changes, patient: patient))
     }
 
+    private func merge(_ batch: [Work]) {
+        for work in batch {
+            switch work {
+            case .cells(let changes, let patient): self.merge(changes, patient: patient)
+            case .products(let changes, let patient): self.mergeProducts(changes, patient: patient)
+            }
+        }
+    }
+
     private func mergeProducts(_ changes: [(key: ProductCellKey, change: ProductChange)], patient: UInt64?) {
         for (key, change) in changes {
             for cell in key.rolledUp {
-                Self.merge(change, patient: patient, into: &self.products[cell, default: ProductCell()])
+                Self.merge(change, patient: patient, capacity: self.patientCapacity, into: &self.products[cell, default: ProductCell()])
             }
         }
     }
 
     /// The same rules as the product upsert: figures summed, the first 16 distinct patients kept.
-    private static func merge(_ change: ProductChange, patient: UInt64?, into cell: inout ProductCell) {
+    private static func merge(_ change: ProductChange, patient: UInt64?, capacity: Int, into cell: inout ProductCell) {
         cell.change.add(change)
-        guard let patient, cell.patients.count < PatientSketch.exactCapacity, !cell.patients.contains(patient) else { return }
+        guard let patient, cell.patients.count < capacity, !cell.patients.contains(patient) else { return }
         cell.patients.append(patient)
     }
 
@@ -163,23 +202,23 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     private func merge(_ changes: [(key: CellKey, change: CellChange)], patient: UInt64?) {
         for (key, change) in changes {
             let patient = change.isExpiryOnly ? nil : patient
-            Self.merge(change, patient: patient, sketched: false, into: &self.cells[key, default: Cell()])
+            Self.merge(change, patient: patient, sketched: false, capacity: self.patientCapacity, into: &self.cells[key, default: Cell()])
             let perPrescription = key.ingredient.isEmpty && key.atc.isEmpty
             let rollup = RollupKey(
                 view: perPrescription ? 0 : 1, month: VietnamDay.monthStart(of: key.day),
                 province: perPrescription ? key.province : "", type: perPrescription ? key.type : -1,
                 ingredient: key.ingredient, atc: key.atc)
-            Self.merge(change, patient: patient, sketched: true, into: &self.rollups[rollup, default: Cell()])
+            Self.merge(change, patient: patient, sketched: true, capacity: self.patientCapacity, into: &self.rollups[rollup, default: Cell()])
         }
     }
 
     /// The same rules as the SQL upserts: figures summed, the first 16 distinct patients kept, registers
     /// raised.
-    private static func merge(_ change: CellChange, patient: UInt64?, sketched: Bool, into cell: inout Cell) {
+    private static func merge(_ change: CellChange, patient: UInt64?, sketched: Bool, capacity: Int, into cell: inout Cell) {
         cell.change.add(change)
         guard let patient else { return }
         if sketched && cell.sketch == nil { cell.sketch = StatisticsRecorder.emptySketch }
-        if cell.patients.count < PatientSketch.exactCapacity && !cell.patients.contains(patient) {
+        if cell.patients.count < capacity && !cell.patients.contains(patient) {
             cell.patients.append(patient)
         }
         if sketched {

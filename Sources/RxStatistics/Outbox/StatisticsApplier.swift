@@ -6,8 +6,8 @@ import RxStore
 /// transaction, on a thread of its own.
 ///
 /// Each batch is one write through the store's writer: read up to ``Configuration/batchSize`` events in
-/// order, apply each with the same ``StatisticsRecorder`` logic the server used to run inline, delete
-/// them, commit. Applying and deleting in one transaction makes it exactly-once across crashes: a lost
+/// order, apply each with the same ``StatisticsRecorder`` logic the server used to run inline (the
+/// aggregate cells of the batch merged in memory and written once each), delete them, commit. Applying and deleting in one transaction makes it exactly-once across crashes: a lost
 /// batch leaves its events in the outbox and the next start applies them. The batch commits with
 /// ``WriteDurability/deferredSync``: the events themselves were fsynced with the changes they describe.
 ///
@@ -30,7 +30,6 @@ public final class StatisticsApplier: @unchecked Sendable {
     let store: Store
     let configuration: Configuration
     let logger: Logger
-    let recorder = StatisticsRecorder()
 
     private let condition = NSCondition()
     private var signalled = false
@@ -128,18 +127,24 @@ public final class StatisticsApplier: @unchecked Sendable {
     }
 
     private func queueBatch(_ completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
-        let (recorder, limit, logger) = (self.recorder, self.configuration.batchSize, self.logger)
+        let (limit, logger) = (self.configuration.batchSize, self.logger)
         self.store.writer.write(
-            { connection in try Self.apply(limit: limit, recorder: recorder, logger: logger, on: connection) },
+            { connection in try Self.apply(limit: limit, logger: logger, on: connection) },
             durability: .deferredSync, completion: completion)
     }
 
     /// Applies and deletes up to `limit` events in order; returns how many it took from the outbox.
-    static func apply(limit: Int, recorder: StatisticsRecorder, logger: Logger, on connection: SQLiteConnection) throws -> Int {
+    ///
+    /// The per-prescription rows are written event by event (later events of the batch read them); the
+    /// aggregate cells of the whole batch are merged in memory (``StatisticsBulkLoad/init(forBatchOf:)``)
+    /// and each distinct cell is written once at the end.
+    static func apply(limit: Int, logger: Logger, on connection: SQLiteConnection) throws -> Int {
         let events = try connection.query(
             "SELECT seq, event FROM stat_outbox ORDER BY seq LIMIT ?", .integer(Int64(limit))
         ) { (seq: $0.int64(at: 0), record: $0.blob(at: 1) ?? []) }
         guard let last = events.last?.seq else { return 0 }
+        let batch = StatisticsBulkLoad(forBatchOf: events.count)
+        let recorder = StatisticsRecorder(bulkLoad: batch)
         for (seq, record) in events {
             let event: StatisticsEvent
             do {
@@ -152,11 +157,14 @@ public final class StatisticsApplier: @unchecked Sendable {
             do {
                 try event.apply(with: recorder, on: connection)
                 try connection.execute("RELEASE rx_statistics_event")
+                batch.commitEvent()
             } catch let error as StoreError where error.code == .constraint {
+                batch.discardEvent()
                 try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
                 try Self.reject(seq: seq, record: record, reason: "\(error)", logger: logger, on: connection)
             }
         }
+        try batch.upsert(on: connection)
         try connection.run("DELETE FROM stat_outbox WHERE seq <= ?", .integer(last))
         return events.count
     }

@@ -7,7 +7,11 @@ import RxWire
 ///
 /// Stored format (version 1): one version byte, then the kind and the fields in a fixed order (see
 /// ``encoded()``). A new field means a new version; older records stay readable while their version is
-/// still decoded here. Diagnoses are not kept: no statistic reads them.
+/// still decoded here.
+///
+/// A submitted event keeps only what the recorder reads (``statisticsFacts(of:)``): the record is written
+/// inside every Submit's transaction, and the full content (directions, addresses, diagnoses) would
+/// double its size for nothing. A statistic that needs another field adds it there.
 public enum StatisticsEvent: Sendable {
     case submitted(PrescriptionSubmitted)
     case dispensed(PrescriptionDispensed)
@@ -23,9 +27,10 @@ public enum StatisticsEvent: Sendable {
         case .submitted(let event):
             writer.write(1)
             writer.write(event.code)
-            writer.write(event.validated.content.serializedBytes())
-            writer.write(event.validated.products.count)
-            for product in event.validated.products { Self.write(product, to: &writer) }
+            let (content, products) = Self.statisticsFacts(of: event.validated)
+            writer.write(content.serializedBytes())
+            writer.write(products.count)
+            for product in products { Self.write(product, to: &writer) }
             writer.write(event.validated.masksIdentity ? 1 : 0)
             writer.write(event.validated.validUntil)
             writer.write(event.patientKeys.count)
@@ -105,6 +110,40 @@ public enum StatisticsEvent: Sendable {
         case .cancelled(let code, let at): try recorder.cancelled(code: code, at: at, on: connection)
         case .replaced(let code, let replacement, let at): try recorder.replaced(code: code, by: replacement, at: at, on: connection)
         }
+    }
+
+    /// The content and catalog facts the recorder reads: facility, type, issue time, the patient's name
+    /// (controlled-substance alerts name the patient), the number of interaction overrides, and per line
+    /// its number, product, quantity, days of supply and ingredient names; per product its ingredient
+    /// names, first ATC code and controlled class.
+    static func statisticsFacts(of validated: ValidatedPrescription) -> (Prescription, [ProductFacts]) {
+        let source = validated.content
+        var content = Prescription()
+        content.facilityCode = source.facilityCode
+        content.type = source.type
+        content.issuedAtUnixSeconds = source.issuedAtUnixSeconds
+        if let name = source.patient?.fullName {
+            var patient = Patient()
+            patient.fullName = name
+            content.patient = patient
+        }
+        content.interactionOverrides = source.interactionOverrides.map { _ in InteractionOverride() }
+        content.lines = source.lines.map { line in
+            var kept = DrugLine()
+            kept.lineNumber = line.lineNumber
+            kept.registrationNumber = line.registrationNumber
+            kept.quantity = line.quantity
+            kept.daysOfSupply = line.daysOfSupply
+            kept.activeIngredients = line.activeIngredients.map { DrugLine.ActiveIngredient(inn: $0.inn, strength: "") }
+            return kept
+        }
+        let products = validated.products.map { product in
+            ProductFacts(
+                registrationNumber: product.registrationNumber,
+                ingredients: product.ingredients.map { ProductFacts.Ingredient(inn: $0.inn, strength: "") }, dosageForm: "",
+                route: "", controlledClass: product.controlledClass, atcCodes: Array(product.atcCodes.prefix(1)))
+        }
+        return (content, products)
     }
 
     private static func write(_ product: ProductFacts, to writer: inout OutboxRecordWriter) {
