@@ -47,27 +47,34 @@ enum SubmitOverhead {
     /// Mean seconds per Submit until the last acknowledgement, and the seconds the outbox then needed to
     /// catch up (0 without one): what the applier still owed when the clients were done.
     struct Timing {
+        var submits: Int
         var perSubmit: Double
         var drain: Double
+
+        var perSubmitWithCatchUp: Double { self.perSubmit + self.drain / Double(self.submits) }
     }
 
     /// Sequential Submits, one client.
-    static func measure(submits: Int, hook: Hook, logger: Logger) async throws -> Timing {
-        try await self.withService(hook: hook, logger: logger) { service, applier in
-            let requests = (0..<submits).map(self.request)
+    static func measure(
+        _ requests: [SubmitPrescriptionRequest], verifier: any SignatureVerifier, hook: Hook, logger: Logger
+    ) async throws -> Timing {
+        try await self.withService(verifier: verifier, hook: hook, logger: logger) { service, applier in
             let start = Date()
             for request in requests { _ = try await service.submit(request, caller: self.hospital) }
             let done = Date()
             try await applier?.drain()
-            return Timing(perSubmit: done.timeIntervalSince(start) / Double(submits), drain: Date().timeIntervalSince(done))
+            return Timing(
+                submits: requests.count, perSubmit: done.timeIntervalSince(start) / Double(requests.count),
+                drain: Date().timeIntervalSince(done))
         }
     }
 
     /// Submits from 8 clients at once (group commit shares the fsync: what remains is the work inside the
     /// write body, where the inline hook runs).
-    static func measureConcurrent(submits: Int, hook: Hook, logger: Logger) async throws -> Timing {
-        try await self.withService(hook: hook, logger: logger) { service, applier in
-            let requests = (0..<submits).map(self.request)
+    static func measureConcurrent(
+        _ requests: [SubmitPrescriptionRequest], verifier: any SignatureVerifier, hook: Hook, logger: Logger
+    ) async throws -> Timing {
+        try await self.withService(verifier: verifier, hook: hook, logger: logger) { service, applier in
             let start = Date()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for chunk in stride(from: 0, to: requests.count, by: requests.count / 8 + 1) {
@@ -78,12 +85,28 @@ enum SubmitOverhead {
             }
             let done = Date()
             try await applier?.drain()
-            return Timing(perSubmit: done.timeIntervalSince(start) / Double(submits), drain: Date().timeIntervalSince(done))
+            return Timing(
+                submits: requests.count, perSubmit: done.timeIntervalSince(start) / Double(requests.count),
+                drain: Date().timeIntervalSince(done))
         }
     }
 
     static let hospital = FacilityIdentity(
         facilityCode: "79088", facilityName: "bench", roles: [.prescriber], certificateSerial: "H", notAfter: .max)
+
+    /// `count` requests for distinct patients, signed by doctor-1 of the development PKI in `certs` (as
+    /// clients sign them), or carrying the bare content for the stubbed check.
+    static func requests(_ count: Int, signedWith certs: String?) throws -> [SubmitPrescriptionRequest] {
+        try (0..<count).map { index in
+            var request = self.request(index)
+            if let certs {
+                request.signedPrescription = try CMSSigner.sign(
+                    content: request.signedPrescription, certificateFile: certs + "/doctor-1.crt",
+                    privateKeyFile: certs + "/doctor-1.key")
+            }
+            return request
+        }
+    }
 
     static func request(_ index: Int) -> SubmitPrescriptionRequest {
         var content = Prescription()
@@ -125,7 +148,8 @@ enum SubmitOverhead {
     }
 
     static func withService<Result: Sendable>(
-        hook: Hook, logger: Logger, _ body: (PrescriptionsService, StatisticsApplier?) async throws -> Result
+        verifier: any SignatureVerifier, hook: Hook, logger: Logger,
+        _ body: (PrescriptionsService, StatisticsApplier?) async throws -> Result
     ) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rx-statbench-\(UInt64.random(in: 0...UInt64.max))").path
         let store = try Store.open(directory: directory, configuration: Store.Configuration(migrations: Application.schema), logger: logger)
@@ -142,7 +166,7 @@ enum SubmitOverhead {
         case .outbox: StatisticsOutbox(applier: applier)
         }
         let service = PrescriptionsService(
-            store: store, verifier: PassThroughVerifier(), products: TwoProducts(), screening: NoScreening(), logger: logger,
+            store: store, verifier: verifier, products: TwoProducts(), screening: NoScreening(), logger: logger,
             events: events)
         return try await body(service, applier)
     }

@@ -16,11 +16,14 @@ import RxStore
 /// statistics; any other failure (I/O, disk full, the store closing) leaves the batch for a retry.
 public final class StatisticsApplier: @unchecked Sendable {
     public struct Configuration: Sendable {
-        /// Events per transaction.
-        public var batchSize = 2_000
-        /// How long a wake-up waits for more events before applying (a sequential client's Submits then
-        /// share a batch instead of each paying one).
-        public var coalesceMilliseconds = 20
+        /// Events per transaction: bounds how long one batch holds the writer (500 merged events take
+        /// 10–20 ms here) while Submits queue behind it.
+        public var batchSize = 500
+        /// How long a wake-up waits for more events before applying. Longer batches merge more changes
+        /// into the same rows (fewer pages written and fsynced per event): 20 ms cost a Submit +36 %,
+        /// 200 ms +12–19 % on this machine (`rx-statbench`). Statistics reads drain first, so nobody
+        /// reads stale figures.
+        public var coalesceMilliseconds = 200
         /// Pause after a failed batch before the next try.
         public var retryMilliseconds = 1_000
 
