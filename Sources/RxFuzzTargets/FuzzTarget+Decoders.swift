@@ -68,7 +68,19 @@ extension FuzzTarget {
         guard let verifier = FuzzEnvironment.signatureVerifier else {
             fatalError("cannot load \(FuzzEnvironment.repositoryRoot)/Certs/dev/signing-ca.crt; set RX_REPO_ROOT")
         }
-        _ = try? verifier.verify(Array(bytes), at: 1_800_000_000)
+        _ = try? verifier.verify(Array(bytes), at: FuzzEnvironment.verificationTime)
+    }
+
+    static func compareWithFullVerification(_ bytes: UnsafeRawBufferPointer) {
+        guard let warm = FuzzEnvironment.warmSignatureVerifier else {
+            fatalError("cannot sign and verify with \(FuzzEnvironment.repositoryRoot)/Certs/dev; set RX_REPO_ROOT")
+        }
+        let der = Array(bytes)
+        guard let accepted = try? warm.verify(der, at: FuzzEnvironment.verificationTime) else { return }
+        let full = try? CMSVerifier(trustedCAFile: FuzzEnvironment.signingCA).verify(der, at: FuzzEnvironment.verificationTime)
+        guard full == accepted else {
+            fatalError("accepted with a known signer, but the full check answers \(String(describing: full))")
+        }
     }
 
     static func validatePrescription(_ bytes: UnsafeRawBufferPointer) {

@@ -15,6 +15,9 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
         case framer
         /// CMS SignedData verification against the development prescriber-signing CA.
         case cms
+        /// A verifier that knows the development doctors (so their signatures take the fast path) must
+        /// accept only what a fresh verifier's full OpenSSL check accepts, with the same answer.
+        case cmsFastPath
         /// The drug catalog CSV import (`CatalogImport(csv:)`).
         case catalogCSV
         /// The interaction rules CSV (`InteractionKnowledgeBase.parse`), then the index built from it.
@@ -39,7 +42,7 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
     public static let all: [FuzzTarget] = {
         var targets = [
             FuzzTarget(name: "wire", kind: .wire), FuzzTarget(name: "framer", kind: .framer),
-            FuzzTarget(name: "cms", kind: .cms),
+            FuzzTarget(name: "cms", kind: .cms), FuzzTarget(name: "cms-fast-path", kind: .cmsFastPath),
         ]
         var seen: Set<String> = []
         for service in ProtoSchema.services {
@@ -74,6 +77,7 @@ public struct FuzzTarget: Sendable, Hashable, CustomStringConvertible {
         case .request(let name): Self.decodeRequest(named: name, bytes)
         case .framer: Self.deframe(bytes)
         case .cms: Self.verifySignature(bytes)
+        case .cmsFastPath: Self.compareWithFullVerification(bytes)
         case .catalogCSV: Self.importCatalog(bytes)
         case .interactionsCSV: Self.parseInteractionRules(bytes)
         case .synonymsCSV: Self.parseSynonyms(bytes)

@@ -1,5 +1,6 @@
 import COpenSSL
 import CRxShims
+import Synchronization
 
 /// Verifies prescriptions signed as CMS SignedData against the prescriber-signing CA.
 ///
@@ -12,6 +13,9 @@ import CRxShims
 /// CRL lists the signer's certificate, the signature was made before the revocation date (see
 /// `checkSignedBeforeRevocation`).
 ///
+/// A signer whose chain was validated before takes a fast path (``verifyFast(_:at:)``) that checks the
+/// same things on the same bytes without OpenSSL decoding the CMS; it can only accept, never refuse.
+///
 /// Thread safety: the `X509_STORE` is filled once in `init` and only read afterwards; OpenSSL (≥ 1.1)
 /// locks the store's internal lookups, and every `verify` builds its own `X509_STORE_CTX` with its own
 /// verification time, so one verifier may be shared by any number of threads.
@@ -20,6 +24,8 @@ public final class CMSVerifier: @unchecked Sendable {
     let trustStore: OpaquePointer
     /// Signer chains already validated; see ``SignerChainCache``.
     let chainCache = SignerChainCache()
+    /// Signatures accepted by ``verifyFast(_:at:)`` (for tests and diagnostics).
+    let fastPathVerifications = Mutex(0)
 
     /// Loads the trust anchors for prescription signatures.
     ///
@@ -66,6 +72,7 @@ public final class CMSVerifier: @unchecked Sendable {
     /// - Returns: The verified content and signer details.
     /// - Throws: `SignatureError` saying which check failed, with OpenSSL's reason.
     public func verify(_ der: [UInt8], at unixTime: Int64) throws(SignatureError) -> VerifiedSignature {
+        if let verified = self.verifyFast(der, at: unixTime) { return verified }
         let cms = try Self.decode(der)
         defer { CMS_ContentInfo_free(cms) }
         let signerInfo = try Self.soleSignerInfo(of: cms)

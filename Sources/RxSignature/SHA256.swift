@@ -8,6 +8,11 @@ public enum SHA256 {
     /// Length of a SHA-256 digest in bytes.
     public static let digestLength = 32
 
+    /// SHA-256 fetched once from the default provider. `EVP_sha256()` makes OpenSSL 3 look the
+    /// implementation up again on every use, under a global lock that the signature-verifying threads
+    /// then queue on; a fetched `EVP_MD` is immutable and may be shared by every thread.
+    nonisolated(unsafe) static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+
     /// The SHA-256 digest of `bytes`.
     ///
     /// `EVP_Digest` with the built-in SHA-256 cannot fail for in-memory input short of memory exhaustion;
@@ -22,7 +27,7 @@ public enum SHA256 {
                 EVP_Digest(
                     input.baseAddress, input.count,
                     output.baseAddress?.assumingMemoryBound(to: UInt8.self), &written,
-                    EVP_sha256(), nil)
+                    algorithm ?? EVP_sha256(), nil)
             }
         }
         guard status == 1, written == UInt32(digestLength) else {

@@ -23,6 +23,8 @@ final class SignerChainCache: Sendable {
     /// One validated signer certificate and the conditions under which that verdict still holds.
     struct Entry: Sendable {
         var certificate: SignerCertificate
+        /// For the fast path: the signer's key and identifiers (`nil` for a key type it does not handle).
+        var publicKey: SignerPublicKey?
         var storeGeneration: Int
         var validFrom: Int64
         var validUntil: Int64
@@ -55,14 +57,23 @@ final class SignerChainCache: Sendable {
     func validated(
         key: [UInt8], signingTime: Int64?, now: Int64, trustStore: OpaquePointer
     ) -> SignerCertificate? {
+        self.entry(key: key, signingTime: signingTime, now: now, trustStore: trustStore)?.certificate
+    }
+
+    /// The whole entry under the same conditions as ``validated(key:signingTime:now:trustStore:)``.
+    func entry(key: [UInt8], signingTime: Int64?, now: Int64, trustStore: OpaquePointer) -> Entry? {
         guard let entry = self.entries.withLock({ $0[key] }) else { return nil }
         guard entry.storeGeneration == Self.generation(of: trustStore) else { return nil }
         let moments = [now] + (signingTime.map { [$0] } ?? [])
         guard moments.allSatisfy({ entry.validFrom <= $0 && $0 <= entry.validUntil }),
             entry.revocationCurrentFrom <= now, now <= entry.revocationCurrentUntil
         else { return nil }
-        return entry.certificate
+        return entry
     }
+
+    /// Whether a verdict is kept for the certificate encoded as `key`, whatever the moment (the fast
+    /// path's first filter over the certificates a SignedData carries).
+    func contains(key: [UInt8]) -> Bool { self.entries.withLock { $0[key] != nil } }
 
     /// Keeps the verdict of a successful full check of `signer` (borrowed), run against the store at
     /// `generation` (read before the check began, so a reload during the check leaves the entry stale).
@@ -100,7 +111,8 @@ final class SignerChainCache: Sendable {
         _ certificate: SignerCertificate, certificates: [OpaquePointer], trustStore: OpaquePointer, generation: Int
     ) -> Entry? {
         var entry = Entry(
-            certificate: certificate, storeGeneration: generation, validFrom: .min, validUntil: .max,
+            certificate: certificate, publicKey: certificates.first.flatMap(SignerPublicKey.init(x509:)),
+            storeGeneration: generation, validFrom: .min, validUntil: .max,
             revocationCurrentFrom: .min, revocationCurrentUntil: .max)
         X509_STORE_lock(trustStore)
         defer { X509_STORE_unlock(trustStore) }

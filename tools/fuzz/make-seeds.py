@@ -150,6 +150,7 @@ def main() -> None:
         seeds = request_seeds(modules, Path(work))
     for name, data in seeds.pop("_signed"):
         write("cms", f"signed-{name}", data)
+        write("cms-fast-path", f"signed-{name}", data)
     for type_name, messages in seeds.items():
         for name, message in messages:
             write(f"request-{type_name}", name, message.SerializeToString())

@@ -8,7 +8,8 @@
 # TARGET is a name or a shell pattern over the names, e.g. `cms`, `'request-*'`, `'*-csv'`. The targets
 # are the folders of Tests/RxFuzzTargetsTests/Regressions/ (a test keeps them equal to `rx-fuzz --list`):
 # wire, framer, cms, one `request-<message>` per RPC request type, catalog-csv, interactions-csv,
-# synonyms-csv, prescription-content. CI runs `--total 240` (29 targets: 8 s each, about 4 minutes in
+# synonyms-csv, prescription-content, and cms-fast-path (a verifier that knows the development doctors
+# must answer as a fresh one). CI runs `--total 300` (30 targets: 10 s each, about 5 minutes in
 # all, plus the build).
 #
 # Builds `rx-fuzz` in .build-fuzz/ with -sanitize=fuzzer,address, seeds each target with the saved
