@@ -10,16 +10,20 @@ extension Store {
         public var writer: StoreWriter.Configuration
         /// The schema to bring the database to.
         public var migrations: Migrations
+        /// How often a background checkpoint copies the WAL into the database file (see
+        /// `StoreCheckpointer`); 0 leaves checkpoints to the writer, as SQLite does by default.
+        public var checkpointIntervalMilliseconds: Int
 
         public init(
             readers: Int = 4, busyTimeoutMilliseconds: Int32 = 5_000,
             writer: StoreWriter.Configuration = StoreWriter.Configuration(),
-            migrations: Migrations = .standard
+            migrations: Migrations = .standard, checkpointIntervalMilliseconds: Int = 100
         ) {
             self.readers = readers
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.writer = writer
             self.migrations = migrations
+            self.checkpointIntervalMilliseconds = checkpointIntervalMilliseconds
         }
     }
 }

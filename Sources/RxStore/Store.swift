@@ -17,11 +17,14 @@ public final class Store: Sendable {
     public let writer: StoreWriter
     /// The read-only connections; see ``StoreReaderPool``.
     public let readers: StoreReaderPool
+    /// Keeps the WAL short off the writer's thread (`nil` when configured off).
+    private let checkpointer: StoreCheckpointer?
 
-    private init(path: String, writer: StoreWriter, readers: StoreReaderPool) {
+    private init(path: String, writer: StoreWriter, readers: StoreReaderPool, checkpointer: StoreCheckpointer?) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.checkpointer = checkpointer
     }
 
     /// Opens (creating when needed) the store in `directory` with default limits.
@@ -54,6 +57,13 @@ public final class Store: Sendable {
         let readers = try StoreReaderPool(
             path: path, size: configuration.readers,
             busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, logger: logger)
+        var checkpointer: StoreCheckpointer?
+        if configuration.checkpointIntervalMilliseconds > 0 {
+            try connection.execute("PRAGMA wal_autocheckpoint=\(StoreCheckpointer.writerAutoCheckpointPages)")
+            checkpointer = try StoreCheckpointer(
+                path: path, intervalMilliseconds: configuration.checkpointIntervalMilliseconds,
+                busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds, logger: logger)
+        }
         let writer = StoreWriter(connection: connection, configuration: configuration.writer, logger: logger)
         logger.info(
             "store opened",
@@ -61,7 +71,7 @@ public final class Store: Sendable {
                 "path": "\(path)", "schemaVersion": "\(configuration.migrations.latestVersion)",
                 "readers": "\(readers.size)",
             ])
-        return Store(path: path, writer: writer, readers: readers)
+        return Store(path: path, writer: writer, readers: readers, checkpointer: checkpointer)
     }
 
     /// Runs `body` in the writer's next batch, blocking until it has committed. See
@@ -99,10 +109,11 @@ public final class Store: Sendable {
         }
     }
 
-    /// Closes the readers, then lets the writer commit what is queued and closes it. Later calls throw
-    /// `.closed`.
+    /// Closes the readers and the checkpointer, then lets the writer commit what is queued and closes it
+    /// (its connection, the last one, checkpoints the WAL away). Later calls throw `.closed`.
     public func close() {
         self.readers.close()
+        self.checkpointer?.close()
         self.writer.close()
     }
 }
