@@ -35,6 +35,12 @@ public final class StatisticsApplier: @unchecked Sendable {
     let logger: Logger
 
     private let condition = NSCondition()
+    /// Appends so far (counted inside the appending writes, on the writer thread).
+    private var appends: UInt64 = 0
+    /// The `appends` count a batch read inside its write and then found the outbox empty after: every
+    /// event counted up to there is applied. `nil` until the first such batch (a previous run may have
+    /// left events).
+    private var appliedThrough: UInt64?
     private var signalled = false
     private var stopping = false
     private var running = false
@@ -68,9 +74,10 @@ public final class StatisticsApplier: @unchecked Sendable {
         while self.running { self.condition.wait() }
     }
 
-    /// Tells the thread events are waiting (cheap: called inside writes).
+    /// Counts an append and tells the thread events are waiting (cheap: called inside writes).
     func wake() {
         self.condition.lock()
+        self.appends &+= 1
         if !self.signalled {
             self.signalled = true
             self.condition.signal()
@@ -81,7 +88,11 @@ public final class StatisticsApplier: @unchecked Sendable {
     /// Returns once every event committed before the call has been applied, so a statistics read that
     /// follows sees the caller's own writes. Each round is a write queued behind everything already
     /// queued, so it sees every event committed before it.
+    ///
+    /// When nothing was appended since a batch last emptied the outbox, it returns at once: a statistics
+    /// read then costs no write.
     public func drain() async throws {
+        if self.condition.withLock({ self.appliedThrough == self.appends }) { return }
         while try await self.applyBatch() == self.configuration.batchSize {}
     }
 
@@ -132,8 +143,18 @@ public final class StatisticsApplier: @unchecked Sendable {
     private func queueBatch(_ completion: @escaping @Sendable (Result<Int, any Error>) -> Void) {
         let (limit, logger) = (self.configuration.batchSize, self.logger)
         self.store.writer.write(
-            { connection in try Self.apply(limit: limit, logger: logger, on: connection) },
-            durability: .deferredSync, completion: completion)
+            { connection in
+                // Read on the writer thread: every append counted so far has been written before this batch.
+                let seen = self.condition.withLock { self.appends }
+                return (seen, try Self.apply(limit: limit, logger: logger, on: connection))
+            },
+            durability: .deferredSync,
+            completion: { result in
+                if case .success(let (seen, applied)) = result, applied < limit {
+                    self.condition.withLock { self.appliedThrough = max(self.appliedThrough ?? 0, seen) }
+                }
+                completion(result.map(\.1))
+            })
     }
 
     /// Applies and deletes up to `limit` events in order; returns how many it took from the outbox.

@@ -114,4 +114,20 @@ struct StatisticsOutboxTests {
         while try Self.pending(world) != 0, Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
         #expect(try world.store.read { try $0.scalar("SELECT sum(issued) FROM stat_cells WHERE ingredient = ''").int64Value } == 2)
     }
+
+    @Test("catching up with nothing appended since the last empty batch costs no write")
+    func idleCatchUpWritesNothing() async throws {
+        let world = try StatisticsWorld(now: BulkLoadTests.start, outboxBatchSize: 100)
+        try await world.statistics.catchUp()
+        _ = try await world.submit(patient: 1, lines: [StatisticsWorld.line(1, FakeProducts.amoxicillin, quantity: 10)])
+        try await world.statistics.catchUp()
+        let writes = world.store.writer.statistics.writesCommitted
+        try await world.statistics.catchUp()
+        try await world.statistics.catchUp()
+        #expect(world.store.writer.statistics.writesCommitted == writes)
+        _ = try await world.submit(patient: 2, lines: [StatisticsWorld.line(1, FakeProducts.amoxicillin, quantity: 10)])
+        try await world.statistics.catchUp()
+        #expect(world.store.writer.statistics.writesCommitted == writes + 2)
+        #expect(try Self.pending(world) == 0)
+    }
 }
