@@ -98,7 +98,7 @@ units=$((600 * (seconds + 1)))
 load health --workload health
 load lookup --workload lookup --prescriptions 500 --fixtures-out "$work/fixtures.tsv"
 load product --workload product
-load submit --workload submit --submit-pool $((2500 * (seconds + 1)))
+load submit --workload submit --submit-pool $((5000 * (seconds + 1)))
 load dispense --workload dispense --prescriptions $((1000 * (seconds + 1)))
 load dispense-contention --workload dispense-contention --prescriptions "$units"
 load interactions --workload interactions
