@@ -22,6 +22,10 @@ final class StoreCheckpointer: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var running = true
+    /// When a failure was last logged, while checkpoints keep failing (a full disk would otherwise log
+    /// ten lines a second).
+    private var failingSince: Date?
+    private var lastFailureLogged: Date?
 
     /// Opens its connection to `path` and starts checkpointing every `intervalMilliseconds`.
     init(path: String, intervalMilliseconds: Int, busyTimeoutMilliseconds: Int32, logger: Logger) throws {
@@ -48,8 +52,20 @@ final class StoreCheckpointer: @unchecked Sendable {
             self.condition.unlock()
             do {
                 try self.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                if let since = self.failingSince {
+                    self.logger.notice("background checkpoints work again", metadata: ["failingSince": "\(since)"])
+                    self.failingSince = nil
+                    self.lastFailureLogged = nil
+                }
             } catch {
-                self.logger.warning("background checkpoint failed", metadata: ["error": "\(error)"])
+                let now = Date()
+                if self.failingSince == nil { self.failingSince = now }
+                if self.lastFailureLogged.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+                    self.lastFailureLogged = now
+                    self.logger.warning(
+                        "background checkpoint failed; the WAL grows until it works again (logged once a minute)",
+                        metadata: ["error": "\(error)"])
+                }
             }
         }
     }
