@@ -20,31 +20,20 @@ public enum CMSSigner {
     public static func sign(
         content: [UInt8], certificateFile: String, privateKeyFile: String, chainFiles: [String] = []
     ) throws(SignatureError) -> [UInt8] {
+        try Self.sign(
+            content: content,
+            identity: SigningIdentity(certificateFile: certificateFile, privateKeyFile: privateKeyFile, chainFiles: chainFiles))
+    }
+
+    /// Signs `content` with an identity read once (for many signatures with one key).
+    ///
+    /// - Throws: `SignatureError.signingFailed` when OpenSSL refuses to sign (for example a key that does
+    ///   not match the certificate).
+    public static func sign(content: [UInt8], identity: SigningIdentity) throws(SignatureError) -> [UInt8] {
         guard content.count <= Int(Int32.max) else {
             throw .signingFailed("content of \(content.count) bytes is too large to sign")
         }
-        let certificate = try PEMFile.readCertificates(certificateFile, limit: 1)
-        defer { rx_sk_x509_pop_free(certificate) }
-        guard let signerCertificate = rx_sk_x509_value(certificate, 0) else {
-            throw .unreadableFile(path: certificateFile, reason: "no certificate found")
-        }
-        let key = try PEMFile.readPrivateKey(privateKeyFile)
-        defer { EVP_PKEY_free(key) }
-        guard let chain = rx_sk_x509_new_null() else {
-            throw .openSSLFailure("sk_X509_new_null failed")
-        }
-        defer { rx_sk_x509_pop_free(chain) }
-        for file in chainFiles {
-            let certificates = try PEMFile.readCertificates(file, limit: nil)
-            defer { rx_sk_x509_free(certificates) }
-            for index in 0..<rx_sk_x509_num(certificates) {
-                // Ownership moves from `certificates` (freed without its elements) to `chain`.
-                guard let member = rx_sk_x509_value(certificates, index), rx_sk_x509_push(chain, member) > 0 else {
-                    throw .openSSLFailure("sk_X509_push failed")
-                }
-            }
-        }
-        return try Self.sign(content, certificate: signerCertificate, key: key, chain: chain)
+        return try Self.sign(content, certificate: identity.certificate, key: identity.key, chain: identity.chain)
     }
 
     private static func sign(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import RxSignature
@@ -66,4 +67,32 @@ struct CMSSignerTests {
             return path == "/nonexistent.key"
         }
     }
+
+    @Test("an identity read once signs from several threads at once, each signature verifying with its own content")
+    func identitySignsConcurrently() throws {
+        let identity = try SigningIdentity(
+            certificateFile: DevPKI.path("doctor-1.crt"), privateKeyFile: DevPKI.path("doctor-1.key"))
+        let verifier = try CMSVerifier(trustedCAFile: DevPKI.signingCA)
+        let now = Int64(Date().timeIntervalSince1970)
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let content = Array("đơn \(index)".utf8)
+            guard let signed = try? CMSSigner.sign(content: content, identity: identity),
+                let verified = try? verifier.verify(signed, at: now), verified.content == content,
+                verified.signerPractisingCertificate == "000123/HCM-CCHN"
+            else {
+                failures.withLock { $0 += 1 }
+                return
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        #expect(throws: SignatureError.self) {
+            try SigningIdentity(certificateFile: DevPKI.path("doctor-1.crt"), privateKeyFile: DevPKI.path("doctor-2.key"))
+                .sign("mismatch")
+        }
+    }
+}
+
+extension SigningIdentity {
+    fileprivate func sign(_ text: String) throws -> [UInt8] { try CMSSigner.sign(content: Array(text.utf8), identity: self) }
 }

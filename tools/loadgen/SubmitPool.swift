@@ -10,6 +10,7 @@ enum SubmitPool {
     static func sign(count: Int, firstPatient: Int, certs: String) throws -> [[UInt8]] {
         guard count > 0 else { return [] }
         let chunks = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let doctor = try SigningIdentity(certificateFile: certs + "/doctor-1.crt", privateKeyFile: certs + "/doctor-1.key")
         let signed = Mutex<[Int: [[UInt8]]]>([:])
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -20,8 +21,7 @@ enum SubmitPool {
                 for index in range {
                     var request = SubmitPrescriptionRequest()
                     request.signedPrescription = try CMSSigner.sign(
-                        content: Fixtures.prescription(patient: firstPatient + index).serializedBytes(),
-                        certificateFile: certs + "/doctor-1.crt", privateKeyFile: certs + "/doctor-1.key")
+                        content: Fixtures.prescription(patient: firstPatient + index).serializedBytes(), identity: doctor)
                     request.idempotencyKey = UUID().uuidString
                     requests.append(request.serializedBytes())
                 }
