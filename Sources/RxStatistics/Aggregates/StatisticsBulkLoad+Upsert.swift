@@ -7,43 +7,36 @@ extension StatisticsBulkLoad {
     /// distinct row, whatever the number of events that touched it, through statements prepared once.
     /// Runs inside the applier's transaction.
     func upsert(on connection: SQLiteConnection) throws {
-        let cellKey = "day = ? AND facility_code = ? AND type = ? AND ingredient = ? AND atc = ?"
         for (key, cell) in self.cells {
-            let bindKey = { (statement: SQLiteStatement, first: Int) throws in
-                try statement.bind(key.day, at: first)
-                try statement.bind(key.facilityCode, at: first + 1)
-                try statement.bind(key.type, at: first + 2)
-                try statement.bind(key.ingredient, at: first + 3)
-                try statement.bind(key.atc, at: first + 4)
-            }
-            let stored = try Self.storedBlob("SELECT patients FROM stat_cells WHERE \(cellKey)", bindKey, on: connection)
-            try connection.withStatement(Self.cellUpsert) { statement in
-                try bindKey(statement, 1)
+            try Self.upsert(
+                select: "SELECT patients FROM stat_cells WHERE day = ? AND facility_code = ? AND type = ? AND ingredient = ? AND atc = ?",
+                upsert: Self.cellUpsert, patients: cell.patients, patientsParameter: 16, on: connection
+            ) { statement, withValues in
+                try statement.bind(key.day, at: 1)
+                try statement.bind(key.facilityCode, at: 2)
+                try statement.bind(key.type, at: 3)
+                try statement.bind(key.ingredient, at: 4)
+                try statement.bind(key.atc, at: 5)
+                guard withValues else { return }
                 try statement.bind(key.province, at: 6)
-                try Self.bindFigures(cell.change, from: 7, to: statement)
-                try statement.bind(Self.mergedSet(stored ?? [], adding: cell.patients), at: 16)
-                while try statement.step() {}
+                try Self.bind(cell.change, from: 7, to: statement)
             }
         }
         let rollupKey = "view = ? AND month = ? AND province = ? AND type = ? AND ingredient = ? AND atc = ?"
         for (key, cell) in self.rollups {
-            let bindKey = { (statement: SQLiteStatement, first: Int) throws in
-                try statement.bind(key.view, at: first)
-                try statement.bind(key.month, at: first + 1)
-                try statement.bind(key.province, at: first + 2)
-                try statement.bind(key.type, at: first + 3)
-                try statement.bind(key.ingredient, at: first + 4)
-                try statement.bind(key.atc, at: first + 5)
-            }
-            let stored = try Self.storedBlob("SELECT patients FROM stat_rollups WHERE \(rollupKey)", bindKey, on: connection)
-            try connection.withStatement(Self.rollupUpsert) { statement in
-                try bindKey(statement, 1)
-                try Self.bindFigures(cell.change, from: 7, to: statement)
-                try statement.bind(Self.mergedSet(stored ?? [], adding: cell.patients), at: 16)
-                while try statement.step() {}
+            try Self.upsert(
+                select: "SELECT patients FROM stat_rollups WHERE \(rollupKey)", upsert: Self.rollupUpsert,
+                patients: cell.patients, patientsParameter: 16, on: connection
+            ) { statement, withValues in
+                try Self.bind(key, to: statement)
+                if withValues { try Self.bind(cell.change, from: 7, to: statement) }
             }
             guard let sketch = cell.sketch else { continue }
-            let storedSketch = try Self.storedBlob("SELECT sketch FROM stat_rollup_sketches WHERE \(rollupKey)", bindKey, on: connection)
+            let storedSketch = try connection.withStatement("SELECT sketch FROM stat_rollup_sketches WHERE \(rollupKey)") {
+                statement in
+                try Self.bind(key, to: statement)
+                return try statement.step() ? statement.blob(at: 0) ?? [] : nil
+            }
             // A stored sketch of another size cannot be merged register by register; the batch's replaces it.
             var merged = sketch
             if let storedSketch, storedSketch.count == sketch.count {
@@ -52,28 +45,25 @@ extension StatisticsBulkLoad {
                 guard merged != storedSketch else { continue }
             }
             try connection.withStatement(Self.sketchUpsert) { statement in
-                try bindKey(statement, 1)
+                try Self.bind(key, to: statement)
                 try statement.bind(merged, at: 7)
                 while try statement.step() {}
             }
         }
-        let productKey = "grain = ? AND day = ? AND province = ? AND registration_number = ? AND atc = ?"
         for (key, cell) in self.products {
-            let bindKey = { (statement: SQLiteStatement, first: Int) throws in
-                try statement.bind(key.grain, at: first)
-                try statement.bind(key.day, at: first + 1)
-                try statement.bind(key.province, at: first + 2)
-                try statement.bind(key.registrationNumber, at: first + 3)
-                try statement.bind(key.atc, at: first + 4)
-            }
-            let stored = try Self.storedBlob("SELECT patients FROM stat_product_cells WHERE \(productKey)", bindKey, on: connection)
-            try connection.withStatement(Self.productUpsert) { statement in
-                try bindKey(statement, 1)
+            try Self.upsert(
+                select: "SELECT patients FROM stat_product_cells WHERE grain = ? AND day = ? AND province = ? AND registration_number = ? AND atc = ?",
+                upsert: Self.productUpsert, patients: cell.patients, patientsParameter: 9, on: connection
+            ) { statement, withValues in
+                try statement.bind(key.grain, at: 1)
+                try statement.bind(key.day, at: 2)
+                try statement.bind(key.province, at: 3)
+                try statement.bind(key.registrationNumber, at: 4)
+                try statement.bind(key.atc, at: 5)
+                guard withValues else { return }
                 try statement.bind(cell.change.prescriptions, at: 6)
                 try statement.bind(cell.change.quantityDispensed, at: 7)
                 try statement.bind(cell.change.valueChargedVND, at: 8)
-                try statement.bind(Self.mergedSet(stored ?? [], adding: cell.patients), at: 9)
-                while try statement.step() {}
             }
         }
         self.cells.removeAll(keepingCapacity: true)
@@ -81,13 +71,21 @@ extension StatisticsBulkLoad {
         self.products.removeAll(keepingCapacity: true)
     }
 
-    /// The one blob column `sql` selects for a key, or `nil` when the row does not exist yet.
-    private static func storedBlob(
-        _ sql: String, _ bindKey: (SQLiteStatement, Int) throws -> Void, on connection: SQLiteConnection
-    ) throws -> [UInt8]? {
-        try connection.withStatement(sql) { statement in
-            try bindKey(statement, 1)
+    /// One row: its stored patient set read with `select`, then `upsert` with the merged set at
+    /// `patientsParameter`. `bind(statement, withValues)` binds the key (the leading parameters of both
+    /// statements) and, for the upsert, the row's other values.
+    private static func upsert(
+        select: String, upsert: String, patients: [UInt64], patientsParameter: Int, on connection: SQLiteConnection,
+        bind: (SQLiteStatement, _ withValues: Bool) throws -> Void
+    ) throws {
+        let stored = try connection.withStatement(select) { statement in
+            try bind(statement, false)
             return try statement.step() ? statement.blob(at: 0) ?? [] : nil
+        }
+        try connection.withStatement(upsert) { statement in
+            try bind(statement, true)
+            try statement.bind(Self.mergedSet(stored ?? [], adding: patients), at: patientsParameter)
+            while try statement.step() {}
         }
     }
 
@@ -98,14 +96,6 @@ extension StatisticsBulkLoad {
             hashes.append(patient)
         }
         return hashes.flatMap(PatientSketch.bytes(of:))
-    }
-
-    private static func bindFigures(_ change: CellChange, from first: Int, to statement: SQLiteStatement) throws {
-        let figures = [
-            change.issued, change.dispensedFully, change.dispensedPartly, change.cancelled, change.expiring,
-            change.quantityPrescribed, change.quantityDispensed, change.valueReferenceVND, change.valueChargedVND,
-        ]
-        for (offset, figure) in figures.enumerated() { try statement.bind(figure, at: first + offset) }
     }
 
     static let cellUpsert = """

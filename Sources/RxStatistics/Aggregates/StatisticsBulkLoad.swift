@@ -310,7 +310,7 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     }
 
     /// Binds a rollup key to parameters 1–6.
-    private static func bind(_ key: RollupKey, to statement: SQLiteStatement) throws {
+    static func bind(_ key: RollupKey, to statement: SQLiteStatement) throws {
         try statement.bind(key.view, at: 1)
         try statement.bind(key.month, at: 2)
         try statement.bind(key.province, at: 3)
@@ -320,7 +320,7 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
     }
 
     /// Binds the nine figures of a cell (``StatisticsRecorder/figures(_:)`` order) from parameter `first`.
-    private static func bind(_ change: CellChange, from first: Int, to statement: SQLiteStatement) throws {
+    static func bind(_ change: CellChange, from first: Int, to statement: SQLiteStatement) throws {
         let figures = [
             change.issued, change.dispensedFully, change.dispensedPartly, change.cancelled, change.expiring,
             change.quantityPrescribed, change.quantityDispensed, change.valueReferenceVND, change.valueChargedVND,
