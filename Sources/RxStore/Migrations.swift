@@ -51,21 +51,8 @@ public struct Migrations: Sendable, Hashable {
         for migration in self.steps where !recorded.contains(migration.version) {
             let didApply: Bool
             do {
-                didApply = try connection.immediateTransaction { connection in
-                    // Re-read under the write lock: another process may have migrated since the check above.
-                    guard try connection.scalar(
-                        "SELECT count(*) FROM schema_migrations WHERE version = ?", .integer(Int64(migration.version))
-                    ) == .integer(0) else {
-                        return false
-                    }
-                    try connection.execute(migration.sql)
-                    try connection.run(
-                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
-                        .integer(Int64(migration.version)), .text(migration.name))
-                    if try Self.schemaVersion(of: connection) < migration.version {
-                        try connection.execute("PRAGMA user_version = \(migration.version)")
-                    }
-                    return true
+                didApply = try Self.withForeignKeysOff(migration.rebuildsReferencedTables, on: connection) {
+                    try connection.immediateTransaction { connection in try self.applyIfMissing(migration, on: connection) }
                 }
             } catch {
                 throw StoreError(
@@ -83,6 +70,51 @@ public struct Migrations: Sendable, Hashable {
             }
         }
         return applied
+    }
+
+    /// Applies `migration` inside the caller's transaction unless another process already did; returns
+    /// whether it applied it.
+    private func applyIfMissing(_ migration: Migration, on connection: SQLiteConnection) throws -> Bool {
+        // Re-read under the write lock: another process may have migrated since the first check.
+        guard try connection.scalar(
+            "SELECT count(*) FROM schema_migrations WHERE version = ?", .integer(Int64(migration.version))
+        ) == .integer(0) else {
+            return false
+        }
+        try connection.execute(migration.sql)
+        if migration.rebuildsReferencedTables { try Self.requireIntactReferences(on: connection) }
+        try connection.run(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
+            .integer(Int64(migration.version)), .text(migration.name))
+        if try Self.schemaVersion(of: connection) < migration.version {
+            try connection.execute("PRAGMA user_version = \(migration.version)")
+        }
+        return true
+    }
+
+    /// Runs `body` with foreign-key enforcement off when `off` is set (SQLite ignores the pragma inside a
+    /// transaction, so it is switched around the step's transaction), restoring the previous setting.
+    private static func withForeignKeysOff<Result>(
+        _ off: Bool, on connection: SQLiteConnection, _ body: () throws -> Result
+    ) throws -> Result {
+        guard off else { return try body() }
+        let previous = try connection.pragma("foreign_keys").int64Value ?? 0
+        try connection.execute("PRAGMA foreign_keys = OFF")
+        defer { try? connection.execute("PRAGMA foreign_keys = \(previous == 0 ? "OFF" : "ON")") }
+        return try body()
+    }
+
+    /// Fails the step when a rebuild left a row referring to a parent that no longer exists.
+    private static func requireIntactReferences(on connection: SQLiteConnection) throws {
+        let dangling = try connection.query("PRAGMA foreign_key_check") { row in
+            "\(row.string(at: 0) ?? "?") row \(row.int64(at: 1)) → \(row.string(at: 2) ?? "?")"
+        }
+        guard dangling.isEmpty else {
+            throw StoreError(
+                code: .constraint,
+                message: "\(dangling.count) rows refer to missing parents after the rebuild, first: \(dangling[0])",
+                function: "Migrations.apply")
+        }
     }
 
     /// Creates the ledger if needed and returns the recorded versions. A database migrated before the
