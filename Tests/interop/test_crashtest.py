@@ -66,8 +66,9 @@ def tampered_copy(data_dir: Path, sql: str) -> Path:
 
 
 @pytest.mark.parametrize("sql, expected", [
-    ("UPDATE prescription_lines SET dispensed = dispensed + 1 WHERE rowid IN "
-     "(SELECT rowid FROM prescription_lines WHERE dispensed < quantity LIMIT 1)", "dispense rows sum to"),
+    ("UPDATE prescription_lines SET dispensed = dispensed + 1 WHERE (prescription_id, line_number) IN "
+     "(SELECT prescription_id, line_number FROM prescription_lines WHERE dispensed < quantity LIMIT 1)",
+     "dispense rows sum to"),
     ("DELETE FROM dispense_lines WHERE dispense_id = (SELECT max(id) FROM dispenses)", "has no lines"),
     ("UPDATE audit_log SET result = 'NOT_FOUND' WHERE seq = 2", "audit verify"),
 ])

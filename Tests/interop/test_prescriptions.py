@@ -442,7 +442,8 @@ def test_acknowledged_operations_survive_kill_9(modules, work_dir):
             assert second.stop() == 0
         over = query(data_dir, """
             SELECT l.code, l.line_number, l.quantity, l.dispensed, COALESCE(SUM(d.quantity), 0)
-            FROM prescription_lines l
+            FROM (SELECT p.code AS code, l.line_number, l.quantity, l.dispensed FROM prescription_lines l
+                  JOIN prescriptions p ON p.id = l.prescription_id) l
             LEFT JOIN dispenses s ON s.code = l.code
             LEFT JOIN dispense_lines d ON d.dispense_id = s.id AND d.line_number = l.line_number
             GROUP BY l.code, l.line_number

@@ -39,6 +39,9 @@ from harness import RxServer, generate_stubs, secure_channel  # noqa: E402
 from prescription_helpers import Prescriptions, ordinary, sign  # noqa: E402
 
 CALL_TIMEOUT_S = 5.0
+# Prescription lines keyed by their prescription's code (the table itself hangs off the prescription's rowid).
+LINES_BY_CODE = ("(SELECT p.code AS code, l.line_number, l.quantity, l.dispensed FROM prescription_lines l"
+                 " JOIN prescriptions p ON p.id = l.prescription_id)")
 # Statuses that say nothing about whether a write happened: retry with the same key.
 UNCERTAIN = {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED, grpc.StatusCode.CANCELLED,
              grpc.StatusCode.UNKNOWN, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.INTERNAL}
@@ -224,7 +227,7 @@ def check(data_dir: Path, ledger: Ledger, server_binary: Path) -> list[str]:
         if integrity != [("ok",)]:
             violations.append(f"integrity_check: {integrity[:5]}")
         lines = {(c, n): (qty, d) for c, n, qty, d in
-                 q("SELECT code, line_number, quantity, dispensed FROM prescription_lines")}
+                 q(f"SELECT code, line_number, quantity, dispensed FROM {LINES_BY_CODE}")}
         status = dict(q("SELECT code, status FROM prescriptions"))
         # Acknowledged submits are present with their lines.
         for code, quantities in ledger.submits.items():
@@ -257,7 +260,7 @@ def check(data_dir: Path, ledger: Ledger, server_binary: Path) -> list[str]:
                 violations.append(f"acknowledged cancel of {code}: status {status.get(code)}")
         # Database-wide consistency: no half operation.
         for (code, number, dispensed, summed) in q(
-                "SELECT l.code, l.line_number, l.dispensed, coalesce(sum(dl.quantity), 0) FROM prescription_lines l"
+                f"SELECT l.code, l.line_number, l.dispensed, coalesce(sum(dl.quantity), 0) FROM {LINES_BY_CODE} l"
                 " LEFT JOIN dispenses d ON d.code = l.code"
                 " LEFT JOIN dispense_lines dl ON dl.dispense_id = d.id AND dl.line_number = l.line_number"
                 " GROUP BY l.code, l.line_number"):
@@ -272,7 +275,7 @@ def check(data_dir: Path, ledger: Ledger, server_binary: Path) -> list[str]:
                                   f"uncertain {uncertain_per_line.get((code, number), 0)}")
         for (dispense_id,) in q("SELECT id FROM dispenses WHERE id NOT IN (SELECT dispense_id FROM dispense_lines)"):
             violations.append(f"dispense {dispense_id} has no lines")
-        for (code,) in q("SELECT code FROM prescriptions WHERE code NOT IN (SELECT code FROM prescription_lines)"):
+        for (code,) in q("SELECT code FROM prescriptions WHERE id NOT IN (SELECT prescription_id FROM prescription_lines)"):
             violations.append(f"prescription {code} has no lines")
         for code, state in status.items():
             rows = [v for (c, _), v in lines.items() if c == code]

@@ -71,21 +71,22 @@ struct DataSetWriter {
             .text(generated.code), .text(generated.facility), .integer(Int64(generated.type.rawValue)),
             .integer(generated.issuedAt), .integer(validUntil), .text(status), .text(generated.prescriber), .blob(bytes),
             .blob(bytes), .integer(generated.issuedAt))
+        let prescriptionID = connection.lastInsertRowID
         for (index, line) in generated.lines.enumerated() {
             try connection.run(
                 """
-                INSERT INTO prescription_lines (code, line_number, registration_number, quantity, dispensed,
+                INSERT INTO prescription_lines (prescription_id, line_number, registration_number, quantity, dispensed,
                     do_not_substitute, ingredients)
                 VALUES (?, ?, ?, ?, ?, 0, ?)
                 """,
-                .text(generated.code), .integer(Int64(index + 1)), .text(line.product.registrationNumber),
+                .integer(prescriptionID), .integer(Int64(index + 1)), .text(line.product.registrationNumber),
                 .integer(Int64(line.quantity)), .integer(Int64(dispensed[index])),
                 .text(line.product.ingredients.map(\.inn).joined(separator: "\n")))
         }
         try connection.run(
-            "INSERT OR IGNORE INTO prescription_patients (patient_key, code) VALUES (?, ?)", .blob(generated.patientKey),
-            .text(generated.code))
-        try self.history(generated.code, "active", at: generated.issuedAt, facility: generated.facility, on: connection)
+            "INSERT OR IGNORE INTO prescription_patients (patient_key, prescription_id) VALUES (?, ?)",
+            .blob(generated.patientKey), .integer(prescriptionID))
+        try self.history(prescriptionID, "active", at: generated.issuedAt, facility: generated.facility, on: connection)
         try self.recorder.submitted(
             PrescriptionSubmitted(
                 code: generated.code,
@@ -126,7 +127,7 @@ struct DataSetWriter {
             }
             let next: StoredStatus = zip(totals, generated.lines).allSatisfy { $0 == $1.quantity } ? .completed : .partlyDispensed
             if next != current {
-                try self.history(generated.code, next.rawValue, at: dispense.at, facility: dispense.pharmacy, on: connection)
+                try self.history(prescriptionID, next.rawValue, at: dispense.at, facility: dispense.pharmacy, on: connection)
             }
             try self.recorder.dispensed(
                 PrescriptionDispensed(
@@ -136,14 +137,19 @@ struct DataSetWriter {
             current = next
         }
         if let cancelledAt = generated.cancelledAt {
-            try self.history(generated.code, "cancelled", at: cancelledAt, facility: generated.facility, on: connection)
+            try self.history(prescriptionID, "cancelled", at: cancelledAt, facility: generated.facility, on: connection)
             try self.recorder.cancelled(code: generated.code, at: cancelledAt, on: connection)
         }
     }
 
-    private func history(_ code: String, _ status: String, at: Int64, facility: String, on connection: SQLiteConnection) throws {
+    private func history(
+        _ prescriptionID: Int64, _ status: String, at: Int64, facility: String, on connection: SQLiteConnection
+    ) throws {
         try connection.run(
-            "INSERT INTO prescription_status_history (code, status, changed_at, facility_code, reason) VALUES (?, ?, ?, ?, '')",
-            .text(code), .text(status), .integer(at), .text(facility))
+            """
+            INSERT INTO prescription_status_history (prescription_id, status, changed_at, facility_code, reason)
+            VALUES (?, ?, ?, ?, '')
+            """,
+            .integer(prescriptionID), .text(status), .integer(at), .text(facility))
     }
 }

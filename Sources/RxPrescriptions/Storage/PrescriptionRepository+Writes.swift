@@ -23,31 +23,41 @@ extension PrescriptionRepository {
             .text(signature.certificateSerial), .text(signature.signerPractisingCertificate),
             signature.signingTime.map { .integer($0) } ?? .null, .blob(signedBytes), .blob(signature.content),
             .integer(now))
+        let id = connection.lastInsertRowID
         for (index, line) in content.lines.enumerated() {
             let ingredients = index < validated.products.count && !validated.products[index].ingredients.isEmpty
                 ? validated.products[index].ingredients.map(\.inn) : line.activeIngredients.map(\.inn)
             try connection.run(
                 """
-                INSERT INTO prescription_lines (code, line_number, registration_number, quantity, dispensed,
+                INSERT INTO prescription_lines (prescription_id, line_number, registration_number, quantity, dispensed,
                     do_not_substitute, ingredients)
                 VALUES (?, ?, ?, ?, 0, ?, ?)
                 """,
-                .text(code), .integer(Int64(line.lineNumber)), .text(line.registrationNumber),
+                .integer(id), .integer(Int64(line.lineNumber)), .text(line.registrationNumber),
                 .integer(Int64(line.quantity)), .integer(line.doNotSubstitute ? 1 : 0),
                 .text(ingredients.joined(separator: "\n")))
         }
         for key in patientKeys {
             try connection.run(
-                "INSERT OR IGNORE INTO prescription_patients (patient_key, code) VALUES (?, ?)", .blob(key), .text(code))
+                "INSERT OR IGNORE INTO prescription_patients (patient_key, prescription_id) VALUES (?, ?)",
+                .blob(key), .integer(id))
         }
-        try self.addHistory(code: code, status: .active, at: now, facilityCode: content.facilityCode, reason: "", on: connection)
+        try connection.run(
+            """
+            INSERT INTO prescription_status_history (prescription_id, status, changed_at, facility_code, reason)
+            VALUES (?, ?, ?, ?, '')
+            """,
+            .integer(id), .text(StoredStatus.active.rawValue), .integer(now), .text(content.facilityCode))
     }
 
     static func addHistory(
         code: String, status: StoredStatus, at: Int64, facilityCode: String, reason: String, on connection: SQLiteConnection
     ) throws {
         try connection.run(
-            "INSERT INTO prescription_status_history (code, status, changed_at, facility_code, reason) VALUES (?, ?, ?, ?, ?)",
+            """
+            INSERT INTO prescription_status_history (prescription_id, status, changed_at, facility_code, reason)
+            VALUES ((SELECT id FROM prescriptions WHERE code = ?), ?, ?, ?, ?)
+            """,
             .text(code), .text(status.rawValue), .integer(at), .text(facilityCode), .text(reason))
     }
 
@@ -80,7 +90,8 @@ extension PrescriptionRepository {
         let changed = try connection.run(
             """
             UPDATE prescription_lines SET dispensed = dispensed + ?1
-            WHERE code = ?2 AND line_number = ?3 AND dispensed + ?1 <= quantity
+            WHERE prescription_id = (SELECT id FROM prescriptions WHERE code = ?2) AND line_number = ?3
+                AND dispensed + ?1 <= quantity
             """,
             .integer(Int64(quantity)), .text(code), .integer(Int64(lineNumber)))
         return changed == 1

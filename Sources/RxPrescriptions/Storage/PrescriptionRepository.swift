@@ -9,30 +9,39 @@ public enum PrescriptionRepository {
         let rows = try connection.query(
             """
             SELECT code, facility_code, type, issued_at, valid_until, status, replaced_by, masks_identity,
-                   signer_certificate_serial, signed_bytes, content
+                   signer_certificate_serial, signed_bytes, content, id
             FROM prescriptions WHERE code = ?
             """, .text(code)
         ) { row in
-            StoredPrescription(
+            (row.int64(at: 11), StoredPrescription(
                 code: row.string(at: 0) ?? "", facilityCode: row.string(at: 1) ?? "",
                 type: PrescriptionType(rawValue: Int32(truncatingIfNeeded: row.int64(at: 2))),
                 issuedAt: row.int64(at: 3), validUntil: row.int64(at: 4),
                 status: StoredStatus(rawValue: row.string(at: 5) ?? "") ?? .cancelled,
                 replacedBy: row.string(at: 6), masksIdentity: row.int64(at: 7) != 0,
                 signerCertificateSerial: row.string(at: 8) ?? "", signedBytes: row.blob(at: 9) ?? [],
-                content: row.blob(at: 10) ?? [], lines: [])
+                content: row.blob(at: 10) ?? [], lines: []))
         }
-        guard var prescription = rows.first else { return nil }
-        prescription.lines = try self.lines(of: code, on: connection)
+        guard let (id, found) = rows.first else { return nil }
+        var prescription = found
+        prescription.lines = try self.lines(ofPrescription: id, on: connection)
         return prescription
     }
 
+    /// The lines of the prescription `code`, in line order (none when there is no such prescription).
     static func lines(of code: String, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
+        guard let id = try connection.scalar("SELECT id FROM prescriptions WHERE code = ?", .text(code)).int64Value else {
+            return []
+        }
+        return try self.lines(ofPrescription: id, on: connection)
+    }
+
+    private static func lines(ofPrescription id: Int64, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
         try connection.query(
             """
             SELECT line_number, registration_number, quantity, dispensed, do_not_substitute, ingredients
-            FROM prescription_lines WHERE code = ? ORDER BY line_number
-            """, .text(code)
+            FROM prescription_lines WHERE prescription_id = ? ORDER BY line_number
+            """, .integer(id)
         ) { row in
             StoredPrescription.Line(
                 lineNumber: UInt32(truncatingIfNeeded: row.int64(at: 0)), registrationNumber: row.string(at: 1) ?? "",
@@ -77,8 +86,10 @@ public enum PrescriptionRepository {
     /// The status history of `code`, oldest first.
     public static func history(of code: String, on connection: SQLiteConnection) throws -> [StatusChange] {
         try connection.query(
-            "SELECT status, changed_at, facility_code, reason FROM prescription_status_history WHERE code = ? ORDER BY id",
-            .text(code)
+            """
+            SELECT status, changed_at, facility_code, reason FROM prescription_status_history
+            WHERE prescription_id = (SELECT id FROM prescriptions WHERE code = ?) ORDER BY id
+            """, .text(code)
         ) { row in
             var change = StatusChange()
             change.status = (StoredStatus(rawValue: row.string(at: 0) ?? "") ?? .active).wireStatus
@@ -105,19 +116,19 @@ public enum PrescriptionRepository {
     public static func activeLines(
         patientKeys: [[UInt8]], now: Int64, excluding: String?, on connection: SQLiteConnection
     ) throws -> [ScreenedLine] {
-        var codes: [String] = []
+        var found: [(id: Int64, code: String)] = []
         for key in patientKeys {
-            let found = try connection.query(
+            let rows = try connection.query(
                 """
-                SELECT p.code FROM prescription_patients k JOIN prescriptions p ON p.code = k.code
+                SELECT p.id, p.code FROM prescription_patients k JOIN prescriptions p ON p.id = k.prescription_id
                 WHERE k.patient_key = ? AND p.status IN ('active', 'partly_dispensed') AND p.valid_until > ?
                 """, .blob(key), .integer(now)
-            ) { $0.string(at: 0) ?? "" }
-            for code in found where code != excluding && !codes.contains(code) { codes.append(code) }
+            ) { (id: $0.int64(at: 0), code: $0.string(at: 1) ?? "") }
+            for row in rows where row.code != excluding && !found.contains(where: { $0.id == row.id }) { found.append(row) }
         }
         var screened: [ScreenedLine] = []
-        for code in codes {
-            for line in try self.lines(of: code, on: connection) where line.remaining > 0 {
+        for (id, code) in found {
+            for line in try self.lines(ofPrescription: id, on: connection) where line.remaining > 0 {
                 screened.append(
                     ScreenedLine(
                         lineNumber: line.lineNumber, registrationNumber: line.registrationNumber,

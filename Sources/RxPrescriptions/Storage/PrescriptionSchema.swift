@@ -9,7 +9,94 @@ public enum PrescriptionSchema {
     public static let migrations: [Migration] = [
         Migration(version: 300, name: "prescriptions", sql: Self.prescriptionsV1),
         Migration(version: 301, name: "interaction overrides", sql: Self.interactionOverrides),
+        Migration(
+            version: 302, name: "prescriptions in arrival order", sql: Self.arrivalOrder, rebuildsReferencedTables: true),
     ]
+
+    /// Step 302: prescriptions, their lines, patient keys and history stored in the order they arrive.
+    ///
+    /// Codes are random by design (a code is what lets a pharmacy read a prescription), and every table
+    /// of step 300 was keyed by code: each Submit dirtied its own leaf page in five B-trees, and a
+    /// prescription row (signed bytes included, ~1.6 KB) spilled into an overflow page of its own because
+    /// a WITHOUT ROWID row keeps at most ~1 KB in its leaf. Under load the writer spent its time writing
+    /// those pages to the WAL. Now a prescription is a rowid row appended at the end of its table, its
+    /// lines and history hang off that rowid (so a batch of Submits shares pages), and only the small
+    /// unique index on the code takes random writes. Dispenses and overrides keep referring to the code,
+    /// which stays unique. The copies use outer joins so that a row whose prescription were missing would
+    /// fail the NOT NULL check and roll the step back instead of being dropped.
+    static let arrivalOrder = """
+        CREATE TABLE prescriptions_v2 (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            facility_code TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            issued_at INTEGER NOT NULL,
+            valid_until INTEGER NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('active', 'partly_dispensed', 'completed', 'cancelled', 'replaced')),
+            replaced_by TEXT,
+            replaces TEXT,
+            masks_identity INTEGER NOT NULL,
+            signer_certificate_serial TEXT NOT NULL,
+            signer_practising_certificate TEXT NOT NULL,
+            signing_time INTEGER,
+            signed_bytes BLOB NOT NULL,
+            content BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        INSERT INTO prescriptions_v2 (code, facility_code, type, issued_at, valid_until, status, replaced_by, replaces,
+            masks_identity, signer_certificate_serial, signer_practising_certificate, signing_time, signed_bytes,
+            content, created_at)
+        SELECT code, facility_code, type, issued_at, valid_until, status, replaced_by, replaces,
+            masks_identity, signer_certificate_serial, signer_practising_certificate, signing_time, signed_bytes,
+            content, created_at
+        FROM prescriptions ORDER BY created_at, code;
+        DROP TABLE prescriptions;
+        ALTER TABLE prescriptions_v2 RENAME TO prescriptions;
+        CREATE INDEX prescriptions_by_facility ON prescriptions (facility_code, issued_at);
+
+        CREATE TABLE prescription_lines_v2 (
+            prescription_id INTEGER NOT NULL REFERENCES prescriptions (id),
+            line_number INTEGER NOT NULL,
+            registration_number TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            dispensed INTEGER NOT NULL DEFAULT 0 CHECK (dispensed >= 0 AND dispensed <= quantity),
+            do_not_substitute INTEGER NOT NULL,
+            ingredients TEXT NOT NULL,
+            PRIMARY KEY (prescription_id, line_number)
+        ) WITHOUT ROWID;
+        INSERT INTO prescription_lines_v2 (prescription_id, line_number, registration_number, quantity, dispensed,
+            do_not_substitute, ingredients)
+        SELECT p.id, l.line_number, l.registration_number, l.quantity, l.dispensed, l.do_not_substitute, l.ingredients
+        FROM prescription_lines l LEFT JOIN prescriptions p ON p.code = l.code ORDER BY p.id, l.line_number;
+        DROP TABLE prescription_lines;
+        ALTER TABLE prescription_lines_v2 RENAME TO prescription_lines;
+
+        CREATE TABLE prescription_patients_v2 (
+            patient_key BLOB NOT NULL,
+            prescription_id INTEGER NOT NULL REFERENCES prescriptions (id),
+            PRIMARY KEY (patient_key, prescription_id)
+        ) WITHOUT ROWID;
+        INSERT INTO prescription_patients_v2 (patient_key, prescription_id)
+        SELECT k.patient_key, p.id FROM prescription_patients k LEFT JOIN prescriptions p ON p.code = k.code;
+        DROP TABLE prescription_patients;
+        ALTER TABLE prescription_patients_v2 RENAME TO prescription_patients;
+
+        CREATE TABLE prescription_status_history_v2 (
+            id INTEGER PRIMARY KEY,
+            prescription_id INTEGER NOT NULL REFERENCES prescriptions (id),
+            status TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            facility_code TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        INSERT INTO prescription_status_history_v2 (id, prescription_id, status, changed_at, facility_code, reason)
+        SELECT h.id, p.id, h.status, h.changed_at, h.facility_code, h.reason
+        FROM prescription_status_history h LEFT JOIN prescriptions p ON p.code = h.code ORDER BY h.id;
+        DROP TABLE prescription_status_history;
+        ALTER TABLE prescription_status_history_v2 RENAME TO prescription_status_history;
+        CREATE INDEX prescription_status_history_by_prescription ON prescription_status_history (prescription_id);
+        """
 
     /// Every interaction finding a prescriber overrode in a stored prescription, with the reason given:
     /// overriding a contraindication is recorded beside the prescription and counted.

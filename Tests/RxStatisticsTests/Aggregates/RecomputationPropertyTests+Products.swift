@@ -44,7 +44,7 @@ extension RecomputationPropertyTests {
             """
             SELECT ((p.issued_at + 25200) / 86400) || '|' || substr(p.facility_code, 1, 2) || '|' || l.registration_number,
                 count(DISTINCT p.code), 0, 0, s.patient_key
-            FROM prescription_lines l JOIN prescriptions p ON p.code = l.code JOIN stat_prescriptions s ON s.code = p.code
+            FROM prescription_lines l JOIN prescriptions p ON p.id = l.prescription_id JOIN stat_prescriptions s ON s.code = p.code
             GROUP BY 1, s.patient_key
             """)
         try add(

@@ -44,7 +44,10 @@ struct RecomputationPropertyTests {
                 let substitute = item.lines.count == 1 && generator.next() % 3 == 0
                     && (try? world.store.read { connection in
                         try connection.scalar(
-                            "SELECT registration_number FROM prescription_lines WHERE code = ? AND line_number = 1",
+                            """
+                            SELECT l.registration_number FROM prescription_lines l JOIN prescriptions p ON p.id = l.prescription_id
+                            WHERE p.code = ? AND l.line_number = 1
+                            """,
                             .text(item.code)).stringValue
                     }) == FakeProducts.amoxicillin
                 do {
@@ -202,11 +205,14 @@ struct RecomputationPropertyTests {
             try add(
                 """
                 SELECT \(keyed("h.changed_at")), count(*) FROM prescription_status_history h
-                JOIN prescriptions p ON p.code = h.code WHERE h.status = '\(status)' GROUP BY 1
+                JOIN prescriptions p ON p.id = h.prescription_id WHERE h.status = '\(status)' GROUP BY 1
                 """, column: column)
         }
         try add(
-            "SELECT \(keyed("p.issued_at")), sum(l.quantity) FROM prescription_lines l JOIN prescriptions p ON p.code = l.code GROUP BY 1",
+            """
+            SELECT \(keyed("p.issued_at")), sum(l.quantity) FROM prescription_lines l
+            JOIN prescriptions p ON p.id = l.prescription_id GROUP BY 1
+            """,
             column: 4)
         for (expression, column) in [("dl.quantity", 5), ("dl.quantity * dl.reference_unit_price_vnd", 6),
                                      ("dl.quantity * dl.unit_price_vnd", 7)] {
@@ -229,7 +235,8 @@ struct RecomputationPropertyTests {
     static func recomputedIngredients(on connection: SQLiteConnection) throws -> [String: Int64] {
         var perPrescription: [String: Set<String>] = [:]
         for row in try connection.query(
-            "SELECT code, ingredients FROM prescription_lines", row: { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") })
+            "SELECT p.code, l.ingredients FROM prescription_lines l JOIN prescriptions p ON p.id = l.prescription_id",
+            row: { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") })
         {
             for name in row.1.split(separator: "\n") { perPrescription[row.0, default: []].insert(name.lowercased()) }
         }
