@@ -64,19 +64,26 @@ public struct PrescriptionCode: Sendable, Hashable, CustomStringConvertible {
 
     /// A fresh code for `facilityCode` and `type` with a random part drawn from `generator`.
     ///
-    /// Each character is drawn uniformly from 36 symbols with rejection sampling (`random(in:)`), so the
-    /// 7 characters carry log2(36^7) ≈ 36 bits; production passes `SystemRandomNumberGenerator`
-    /// (getrandom(2) on Linux, a CSPRNG).
+    /// The 7 characters are the base-36 digits of one number drawn uniformly below 36^7 (rejection
+    /// sampling over a 64-bit draw, so every code is equally likely), which carries log2(36^7) ≈ 36 bits;
+    /// production passes `SystemRandomNumberGenerator` (getrandom(2) on Linux, a CSPRNG). One draw per
+    /// code, not one per character: the code is drawn on the single writer thread.
     public static func generate<Generator: RandomNumberGenerator>(
         facilityCode: String, type: PrescriptionType, using generator: inout Generator
     ) -> PrescriptionCode {
-        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
-        var random = ""
-        for _ in 0..<Self.randomLength {
-            random.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)])
+        var value = UInt64.random(in: 0..<Self.codeSpace, using: &generator)
+        var random = [UInt8](repeating: 0, count: Self.randomLength)
+        for index in random.indices.reversed() {
+            random[index] = Self.alphabet[Int(value % 36)]
+            value /= 36
         }
-        return PrescriptionCode(facilityCode: facilityCode, randomPart: random, typeLetter: type.codeLetter)
+        return PrescriptionCode(
+            facilityCode: facilityCode, randomPart: String(decoding: random, as: UTF8.self), typeLetter: type.codeLetter)
     }
+
+    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+    /// 36^7: how many random parts there are.
+    private static let codeSpace: UInt64 = 78_364_164_096
 
     private static let typeLetters: Set<UInt8> = Set("CNHTY".utf8)
 }

@@ -34,18 +34,22 @@ struct PrescriptionCodeTests {
         }
     }
 
-    @Test("10,000 generated codes are all different and use the whole alphabet")
+    @Test("10,000 generated codes are all different, and every position uses every symbol about equally")
     func generatedCodesAreUnique() {
         var generator = SystemRandomNumberGenerator()
         var codes: Set<String> = []
-        var symbols: Set<Character> = []
+        var counts = Array(repeating: [Character: Int](), count: PrescriptionCode.randomLength)
         for _ in 0..<10_000 {
             let code = PrescriptionCode.generate(facilityCode: "79088", type: .ordinary, using: &generator)
             codes.insert(code.description)
-            symbols.formUnion(code.randomPart)
+            for (position, symbol) in code.randomPart.enumerated() { counts[position][symbol, default: 0] += 1 }
         }
         #expect(codes.count == 10_000)
-        #expect(symbols.count == 36)
+        for (position, symbols) in counts.enumerated() {
+            #expect(symbols.count == 36, "position \(position) uses \(symbols.count) symbols")
+            // 277.8 expected per symbol, standard deviation 16.4: six deviations either side.
+            #expect(symbols.values.allSatisfy { (180...380).contains($0) }, "position \(position): \(symbols)")
+        }
     }
 
     @Test("traditional medicine accepts T and Y; other types only their own letter")
