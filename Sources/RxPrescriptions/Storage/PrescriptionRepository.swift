@@ -30,9 +30,7 @@ public enum PrescriptionRepository {
 
     /// The lines of the prescription `code`, in line order (none when there is no such prescription).
     static func lines(of code: String, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
-        guard let id = try connection.scalar("SELECT id FROM prescriptions WHERE code = ?", .text(code)).int64Value else {
-            return []
-        }
+        guard let id = try self.rowID(of: code, on: connection) else { return [] }
         return try self.lines(ofPrescription: id, on: connection)
     }
 
@@ -148,6 +146,12 @@ public enum PrescriptionRepository {
             WHERE facility_code = ? AND method = ? AND idempotency_key = ?
             """, .text(facilityCode), .text(method), .text(key)
         ) { row in (row.blob(at: 0) ?? [], row.blob(at: 1) ?? []) }.first
+    }
+
+    /// The row id of the prescription `code`, or nil: the stable integer key derived tables (the
+    /// statistics) use, so their rows are stored in arrival order instead of by random code.
+    public static func rowID(of code: String, on connection: SQLiteConnection) throws -> Int64? {
+        try connection.scalar("SELECT id FROM prescriptions WHERE code = ?", .text(code)).int64Value
     }
 
     /// How many prescriptions are stored (for tests and metrics).

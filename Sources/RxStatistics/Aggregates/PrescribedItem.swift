@@ -20,6 +20,8 @@ struct PrescribedItem: Sendable, Hashable {
 
 /// Where a stored prescription's events are counted.
 struct PrescriptionCoordinates: Sendable {
+    /// The prescription's row id in `prescriptions`, which keys its statistics rows.
+    var id: Int64
     var facilityCode: String
     var type: Int64
     var patient: [UInt8]?

@@ -25,6 +25,9 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     }
 
     public func submitted(_ event: PrescriptionSubmitted, on connection: SQLiteConnection) throws {
+        guard let id = try PrescriptionRepository.rowID(of: event.code, on: connection) else {
+            throw StatisticsEventError.unknownPrescription(event.code)
+        }
         let content = event.validated.content
         let type = Int64(content.type.rawValue)
         let patient = event.patientKeys.first
@@ -50,22 +53,23 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         try self.recordProducts(Self.productChanges(issuing: event.validated), patient: patient, on: connection)
         try connection.run(
             """
-            INSERT INTO stat_prescriptions (code, facility_code, province, type, issued_at, valid_until, patient_key, open,
+            INSERT INTO stat_prescriptions (id, facility_code, province, type, issued_at, valid_until, patient_key, open,
                 interaction_alerts, overrides)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """,
-            .text(event.code), .text(content.facilityCode), .text(String(content.facilityCode.prefix(2))),
+            .integer(id), .text(content.facilityCode), .text(String(content.facilityCode.prefix(2))),
             .integer(type), .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil),
             patient.map { .blob($0) } ?? .null, .integer(Int64(event.interactionAlerts)),
             .integer(Int64(content.interactionOverrides.count)))
         if !items.isEmpty {
             try Self.run(
                 """
-                INSERT OR IGNORE INTO stat_prescription_items (code, line_number, ingredient, atc, registration_number)
+                INSERT OR IGNORE INTO stat_prescription_items (prescription_id, line_number, ingredient, atc,
+                    registration_number)
                 VALUES \(Self.placeholders(rows: items.count, columns: 5))
                 """,
                 items.flatMap { item in
-                    [.text(event.code), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
+                    [.integer(id), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
                      .text(item.registrationNumber)]
                 }, on: connection)
         }
@@ -84,8 +88,8 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             whole.valueChargedVND += Int64(line.quantity) * line.unitPriceVND
         }
         let items = try connection.query(
-            "SELECT line_number, ingredient, atc, registration_number FROM stat_prescription_items WHERE code = ?",
-            .text(event.code)
+            "SELECT line_number, ingredient, atc, registration_number FROM stat_prescription_items WHERE prescription_id = ?",
+            .integer(prescription.id)
         ) { row in
             (line: row.int64(at: 0), pair: PrescribedItem.Pair(ingredient: row.string(at: 1) ?? "", atc: row.string(at: 2) ?? ""),
              registration: row.string(at: 3) ?? "")
@@ -118,10 +122,10 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             """
             UPDATE stat_prescriptions SET first_dispensed_at = coalesce(first_dispensed_at, ?),
                 substituted = max(substituted, ?), open = CASE WHEN ? THEN 0 ELSE open END
-            WHERE code = ?
+            WHERE id = ?
             """,
             .integer(event.at), .integer(substituted ? 1 : 0), .integer(event.newStatus == .completed ? 1 : 0),
-            .text(event.code))
+            .integer(prescription.id))
         try connection.run(
             """
             INSERT OR IGNORE INTO stat_controlled_fills (code, pharmacy, dispensed_at)
@@ -133,19 +137,20 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         let day = VietnamDay.of(at)
-        let pairs = try Self.pairs(of: code, on: connection)
+        let pairs = try Self.pairs(of: prescription.id, on: connection)
         try self.record(
             ([nil] + pairs).map { (prescription.key(day: day, pair: $0), CellChange(cancelled: 1)) }
                 + Self.closing(prescription, pairs: pairs),
             patient: prescription.patient, on: connection)
-        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
+        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE id = ?", .integer(prescription.id))
     }
 
     public func replaced(code: String, by replacement: String, at: Int64, on connection: SQLiteConnection) throws {
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         try self.record(
-            Self.closing(prescription, pairs: try Self.pairs(of: code, on: connection)), patient: nil, on: connection)
-        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE code = ?", .text(code))
+            Self.closing(prescription, pairs: try Self.pairs(of: prescription.id, on: connection)), patient: nil,
+            on: connection)
+        try connection.run("UPDATE stat_prescriptions SET open = 0 WHERE id = ?", .integer(prescription.id))
     }
 
     /// Takes back the expiry booked at issue when a prescription still open is closed (completed,
@@ -157,9 +162,10 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     }
 
     /// The distinct (ingredient, ATC) pairs of a stored prescription.
-    static func pairs(of code: String, on connection: SQLiteConnection) throws -> [PrescribedItem.Pair] {
+    static func pairs(of id: Int64, on connection: SQLiteConnection) throws -> [PrescribedItem.Pair] {
         try connection.query(
-            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE code = ? ORDER BY 1, 2", .text(code)
+            "SELECT DISTINCT ingredient, atc FROM stat_prescription_items WHERE prescription_id = ? ORDER BY 1, 2",
+            .integer(id)
         ) { PrescribedItem.Pair(ingredient: $0.string(at: 0) ?? "", atc: $0.string(at: 1) ?? "") }
     }
 
@@ -211,13 +217,14 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         }
     }
 
-    /// The cell coordinates of a stored prescription.
+    /// The cell coordinates of a stored prescription, or nil when it is not stored or was not counted.
     static func prescription(_ code: String, on connection: SQLiteConnection) throws -> PrescriptionCoordinates? {
-        try connection.query(
-            "SELECT facility_code, type, patient_key, valid_until, open FROM stat_prescriptions WHERE code = ?", .text(code)
+        guard let id = try PrescriptionRepository.rowID(of: code, on: connection) else { return nil }
+        return try connection.query(
+            "SELECT facility_code, type, patient_key, valid_until, open FROM stat_prescriptions WHERE id = ?", .integer(id)
         ) { row in
             PrescriptionCoordinates(
-                facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2),
+                id: id, facilityCode: row.string(at: 0) ?? "", type: row.int64(at: 1), patient: row.blob(at: 2),
                 validUntil: row.int64(at: 3), isOpen: row.int64(at: 4) == 1)
         }.first
     }

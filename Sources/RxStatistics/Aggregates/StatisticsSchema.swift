@@ -9,8 +9,9 @@ import RxStore
 /// (month, province, type) for whole prescriptions, view 1 per (month, ingredient, ATC);
 /// `stat_rollup_sketches` holds each rollup's HyperLogLog sketch of its patients, apart so that the
 /// 1 KB sketch is rewritten only when a register rises, not with every figure. `stat_prescriptions` keeps one
-/// row per prescription for rates and for expiry, which is derived at query time from the partial index
-/// on `valid_until` over prescriptions still open (never a nightly batch).
+/// row per prescription (keyed by its row id in `prescriptions` since step 404) for rates and for expiry,
+/// which is derived at query time from the partial index on `valid_until` over prescriptions still open
+/// (never a nightly batch).
 public enum StatisticsSchema {
     /// The statistics area's steps, oldest first.
     public static let migrations: [Migration] = [
@@ -18,7 +19,57 @@ public enum StatisticsSchema {
         Migration(version: 401, name: "statistics rollups and patient sketches", sql: Self.rollupsV2),
         Migration(version: 402, name: "statistics per product", sql: Self.productsV3),
         Migration(version: 403, name: "statistics outbox", sql: Self.outboxV4),
+        Migration(version: 404, name: "statistics per prescription by row id", sql: Self.byPrescriptionRowV5),
     ]
+
+    /// Step 404: the per-prescription rows keyed by the prescription's row id in `prescriptions`
+    /// (prescriptions step 302) instead of its code.
+    ///
+    /// The applier writes a batch of events at a time; keyed by random codes, each event dirtied its own
+    /// leaf page in `stat_prescriptions` and in `stat_prescription_items`, which made the statistics a
+    /// third of every Submit's pages in the WAL. Row ids grow with arrival, so a batch's rows now share
+    /// pages, and no index on the code is needed: the recorder finds a prescription's row id through
+    /// ``PrescriptionRepository/rowID(of:on:)``. The copies use outer joins so that a row whose
+    /// prescription were missing fails the NOT NULL check and rolls the step back instead of vanishing.
+    static let byPrescriptionRowV5 = """
+        CREATE TABLE stat_prescriptions_v2 (
+            id INTEGER PRIMARY KEY,
+            facility_code TEXT NOT NULL,
+            province TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            issued_at INTEGER NOT NULL,
+            valid_until INTEGER NOT NULL,
+            patient_key BLOB,
+            open INTEGER NOT NULL,
+            first_dispensed_at INTEGER,
+            substituted INTEGER NOT NULL DEFAULT 0,
+            interaction_alerts INTEGER NOT NULL,
+            overrides INTEGER NOT NULL
+        );
+        INSERT INTO stat_prescriptions_v2 (id, facility_code, province, type, issued_at, valid_until, patient_key, open,
+            first_dispensed_at, substituted, interaction_alerts, overrides)
+        SELECT p.id, s.facility_code, s.province, s.type, s.issued_at, s.valid_until, s.patient_key, s.open,
+            s.first_dispensed_at, s.substituted, s.interaction_alerts, s.overrides
+        FROM stat_prescriptions s LEFT JOIN prescriptions p ON p.code = s.code ORDER BY p.id;
+        DROP TABLE stat_prescriptions;
+        ALTER TABLE stat_prescriptions_v2 RENAME TO stat_prescriptions;
+        CREATE INDEX stat_prescriptions_by_issue ON stat_prescriptions (issued_at);
+        CREATE INDEX stat_prescriptions_open_by_expiry ON stat_prescriptions (valid_until) WHERE open = 1;
+
+        CREATE TABLE stat_prescription_items_v2 (
+            prescription_id INTEGER NOT NULL,
+            line_number INTEGER NOT NULL,
+            ingredient TEXT NOT NULL,
+            atc TEXT NOT NULL,
+            registration_number TEXT NOT NULL,
+            PRIMARY KEY (prescription_id, line_number, ingredient)
+        ) WITHOUT ROWID;
+        INSERT INTO stat_prescription_items_v2 (prescription_id, line_number, ingredient, atc, registration_number)
+        SELECT p.id, i.line_number, i.ingredient, i.atc, i.registration_number
+        FROM stat_prescription_items i LEFT JOIN prescriptions p ON p.code = i.code ORDER BY p.id;
+        DROP TABLE stat_prescription_items;
+        ALTER TABLE stat_prescription_items_v2 RENAME TO stat_prescription_items;
+        """
 
     /// Product cells for top-N by product: per (grain, day, province, registration number, ATC) with grain 0
     /// a Vietnam day, grain 1 a calendar month (`day` = its first day) and grain 2 a calendar month of the

@@ -186,6 +186,10 @@ public final class StatisticsApplier: @unchecked Sendable {
                 batch.discardEvent()
                 try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
                 try Self.reject(seq: seq, record: record, reason: "\(error)", logger: logger, on: connection)
+            } catch let error as StatisticsEventError {
+                batch.discardEvent()
+                try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
+                try Self.reject(seq: seq, record: record, reason: error.description, logger: logger, on: connection)
             }
         }
         try batch.upsert(on: connection)

@@ -102,9 +102,9 @@ struct StatisticsQueryPlan: Sendable {
             ? """
               (SELECT (p.valid_until + \(VietnamDay.offsetSeconds)) / 86400 AS day, p.facility_code, p.province, p.type,
                   i.ingredient, i.atc
-              FROM stat_prescriptions p JOIN stat_prescription_items i ON i.code = p.code
+              FROM stat_prescriptions p JOIN stat_prescription_items i ON i.prescription_id = p.id
               WHERE p.open = 1 AND p.valid_until >= ? AND p.valid_until < ? AND p.valid_until <= ?
-              GROUP BY p.code, i.ingredient, i.atc)
+              GROUP BY p.id, i.ingredient, i.atc)
               """
             : """
               (SELECT (valid_until + \(VietnamDay.offsetSeconds)) / 86400 AS day, facility_code, province, type,

@@ -44,7 +44,7 @@ extension RecomputationPropertyTests {
             """
             SELECT ((p.issued_at + 25200) / 86400) || '|' || substr(p.facility_code, 1, 2) || '|' || l.registration_number,
                 count(DISTINCT p.code), 0, 0, s.patient_key
-            FROM prescription_lines l JOIN prescriptions p ON p.id = l.prescription_id JOIN stat_prescriptions s ON s.code = p.code
+            FROM prescription_lines l JOIN prescriptions p ON p.id = l.prescription_id JOIN stat_prescriptions s ON s.id = p.id
             GROUP BY 1, s.patient_key
             """)
         try add(
@@ -52,7 +52,7 @@ extension RecomputationPropertyTests {
             SELECT ((d.dispensed_at + 25200) / 86400) || '|' || substr(p.facility_code, 1, 2) || '|' || dl.registration_number,
                 0, sum(dl.quantity), sum(dl.quantity * dl.unit_price_vnd), s.patient_key
             FROM dispense_lines dl JOIN dispenses d ON d.id = dl.dispense_id JOIN prescriptions p ON p.code = d.code
-                JOIN stat_prescriptions s ON s.code = p.code
+                JOIN stat_prescriptions s ON s.id = p.id
             GROUP BY 1, s.patient_key
             """)
         return sums.mapValues { $0.0.map(String.init) + [$0.1.sorted().description] }

@@ -90,11 +90,33 @@ struct StatisticsOutboxTests {
         let (rejected, reason, applied) = try world.store.read { connection in
             (try connection.scalar("SELECT count(*) FROM stat_outbox_rejected").int64Value,
              try connection.scalar("SELECT reason FROM stat_outbox_rejected").stringValue,
-             try connection.scalar("SELECT count(*) FROM stat_prescriptions WHERE code = ?", .text(code)).int64Value)
+             try connection.scalar(
+                "SELECT count(*) FROM stat_prescriptions WHERE id = (SELECT id FROM prescriptions WHERE code = ?)",
+                .text(code)
+             ).int64Value)
         }
         #expect(rejected == 1)
         #expect(reason == "statistics event kind 9 is not known")
         #expect(applied == 1)
+        #expect(try Self.pending(world) == 0)
+    }
+
+    @Test("an event naming a prescription that is not stored is set aside; the events after it apply")
+    func eventForUnknownPrescriptionRejected() async throws {
+        let world = try StatisticsWorld(now: BulkLoadTests.start, outboxBatchSize: 100)
+        try await world.store.write { connection in
+            try connection.run("INSERT INTO stat_outbox (event) VALUES (?)", .blob(StatisticsEventTests.submitted.encoded()))
+        }
+        _ = try await world.submit(patient: 1, lines: [StatisticsWorld.line(1, FakeProducts.amoxicillin, quantity: 10)])
+        try await world.statistics.catchUp()
+        let (reason, counted) = try world.store.read { connection in
+            (try connection.scalar("SELECT group_concat(reason) FROM stat_outbox_rejected").stringValue,
+             try connection.scalar("SELECT count(*) FROM stat_prescriptions").int64Value)
+        }
+        #expect(reason == "statistics event names prescription 79088N000123, which is not stored")
+        #expect(counted == 1)
+        #expect(try world.store.read { try $0.scalar("SELECT sum(issued) FROM stat_cells WHERE ingredient = ''") } == .integer(1),
+                "the rejected event must leave no figure behind")
         #expect(try Self.pending(world) == 0)
     }
 
