@@ -43,16 +43,23 @@ struct DeferredSyncTests {
 
     @Test("a synchronous commit makes earlier deferred ones durable: no separate sync follows")
     func synchronousCommitCoversDeferred() async throws {
-        try await withStore(configuration: Self.configuration(delayMilliseconds: 3_000)) { store, _ in
-            let started = Date()
-            try await self.write(store, id: 1, durability: .deferredSync)
-            try await self.write(store, id: 2, durability: .synchronous)
-            try #require(Date().timeIntervalSince(started) < 3, "the second write must land inside the delay")
-            try await Task.sleep(nanoseconds: 3_500_000_000)
-            let statistics = store.writer.statistics
-            #expect(statistics.deferredCommits == 1)
-            #expect(statistics.walSyncs == 0)
+        // The second write must land inside the 3 s delay for the test to say anything; on a machine too
+        // busy for that (tests run in parallel), a fresh store tries again rather than failing.
+        for _ in 0..<3 {
+            let concluded = try await withStore(configuration: Self.configuration(delayMilliseconds: 3_000)) { store, _ in
+                let started = Date()
+                try await self.write(store, id: 1, durability: .deferredSync)
+                try await self.write(store, id: 2, durability: .synchronous)
+                guard Date().timeIntervalSince(started) < 3 else { return false }
+                try await Task.sleep(nanoseconds: 3_500_000_000)
+                let statistics = store.writer.statistics
+                #expect(statistics.deferredCommits == 1)
+                #expect(statistics.walSyncs == 0)
+                return true
+            }
+            if concluded { return }
         }
+        Issue.record("three attempts could not land a second write within the 3 s delay")
     }
 
     @Test("a batch holding any synchronous write is committed with an fsync")
@@ -66,7 +73,7 @@ struct DeferredSyncTests {
                     release.wait()
                 }
             }
-            holding.wait()
+            #expect(await holding.opened())
             async let deferred: Void = self.write(store, id: 1, durability: .deferredSync)
             async let synchronous: Void = self.write(store, id: 2, durability: .synchronous)
             try await self.waitFor { store.writer.statistics.queueDepth == 2 }

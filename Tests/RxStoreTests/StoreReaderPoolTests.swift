@@ -60,7 +60,7 @@ struct StoreReaderPoolTests {
                 }
             }
             for thread in finished {
-                #expect(thread.wait())
+                #expect(await thread.opened())
             }
             let count = try store.read { try $0.scalar("SELECT count(*) FROM meta") }
             #expect(count == .integer(2))

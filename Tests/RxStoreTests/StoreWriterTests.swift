@@ -38,7 +38,7 @@ struct StoreWriterTests {
             }
             #expect(inserted == Set(100..<200))
             for thread in threads {
-                #expect(thread.wait())
+                #expect(await thread.opened())
             }
             let ids = try store.read { try $0.query("SELECT id FROM dispense ORDER BY id") { $0.int64(at: 0) } }
             #expect(ids == Array(0..<200))
@@ -67,7 +67,7 @@ struct StoreWriterTests {
             #expect(await eventually { store.writer.statistics.queueDepth == 20 })
             occupied.release.open()
             try await results
-            #expect(occupied.done.wait())
+            #expect(await occupied.done.opened())
             let statistics = store.writer.statistics
             // The occupying write's batch, then 20 queued writes in batches of at most 8: 8 + 8 + 4.
             #expect(statistics.batchesCommitted - before == 4)
@@ -101,7 +101,7 @@ struct StoreWriterTests {
             let duplicateError = try await #require(throws: StoreError.self) { try await duplicate.value }
             #expect(duplicateError.code == .constraint)
             #expect(try await last.value == 1)
-            #expect(occupied.done.wait())
+            #expect(await occupied.done.opened())
 
             let rows = try store.read {
                 try $0.query("SELECT id, who FROM dispense ORDER BY id") { "\($0.int(at: 0)):\($0.string(at: 1) ?? "")" }
@@ -150,7 +150,7 @@ struct StoreWriterTests {
             let refused = try await #require(throws: StoreError.self) { try await store.write { _ in 0 } }
             #expect(refused.code == .closed)
             occupied.release.open()
-            #expect(closed.wait())
+            #expect(await closed.opened())
             for task in queued {
                 #expect(try await task.value == 1)
             }

@@ -51,8 +51,15 @@ final class Latch: @unchecked Sendable {
         self.condition.unlock()
     }
 
-    /// Waits until opened; `false` when that took longer than `seconds` (the test then fails instead of
-    /// hanging).
+    /// Suspends until opened without blocking a thread; `false` after `seconds`. Async tests use this:
+    /// a blocked thread of Swift's small cooperative pool (one per core) can starve the very tasks the
+    /// test waits for, and every other test running beside it.
+    func opened(seconds: Double = 30) async -> Bool {
+        await eventually(seconds: seconds) { self.isOpened }
+    }
+
+    /// Waits until opened, blocking the calling thread; `false` when that took longer than `seconds` (the
+    /// test then fails instead of hanging). Only for threads of a test's own, never an async test body.
     @discardableResult
     func wait(seconds: Double = 30) -> Bool {
         let deadline = Date(timeIntervalSinceNow: seconds)
