@@ -99,7 +99,11 @@ public final class CatalogSnapshot: Sendable {
     }
 
     /// The product with this registration number (case and surrounding spaces ignored).
+    ///
+    /// The number as stored (uppercase, no spaces) is looked up first: it is what callers almost always
+    /// pass, and Foundation's trimming costs more than the lookup itself on every Submit line.
     public func product(registrationNumber: String) -> Product? {
+        if let index = self.indexByNumber[registrationNumber] { return self.products[index] }
         let key = registrationNumber.trimmingCharacters(in: .whitespaces).uppercased()
         return self.indexByNumber[key].map { self.products[$0] }
     }

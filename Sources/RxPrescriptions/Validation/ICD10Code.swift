@@ -9,8 +9,7 @@ public struct ICD10Code: Sendable, Hashable, CustomStringConvertible {
     /// Parses `text`: a letter, two digits, then optionally a dot and up to 4 more characters
     /// (`[0-9A-Z]`); spaces around it are ignored and letters are uppercased.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        var bytes = Array(trimmed.utf8)
+        var bytes = Self.asciiUppercasedTrimmed(text) ?? Array(text.trimmingCharacters(in: .whitespaces).uppercased().utf8)
         guard bytes.count >= 3, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[0]),
             ASCII.isDigit(bytes[1]), ASCII.isDigit(bytes[2])
         else { return nil }
@@ -21,6 +20,22 @@ public struct ICD10Code: Sendable, Hashable, CustomStringConvertible {
             bytes.remove(at: 3)
         }
         self.compact = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` without surrounding spaces and tabs, uppercased, when it is all ASCII (the usual case, and
+    /// far cheaper than Foundation's trimming); nil otherwise, for the Unicode-aware path.
+    private static func asciiUppercasedTrimmed(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            bytes.append(ASCII.uppercased(byte))
+        }
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return []
+        }
+        return Array(bytes[first...last])
     }
 
     /// The 3-character category, e.g. "J06".
