@@ -161,12 +161,36 @@ public final class StatisticsApplier: @unchecked Sendable {
     ///
     /// The per-prescription rows are written event by event (later events of the batch read them); the
     /// aggregate cells of the whole batch are merged in memory (``StatisticsBulkLoad/init(forBatchOf:)``)
-    /// and each distinct cell is written once at the end.
+    /// and each distinct cell is written once at the end. The batch is first applied whole under one
+    /// savepoint; only when an event fails (a constraint, a prescription not stored) is it rolled back and
+    /// applied again event by event, each under its own savepoint, so the failing event alone is set aside.
+    /// Two statements per event are thereby saved on the writer thread in the usual case.
     static func apply(limit: Int, logger: Logger, on connection: SQLiteConnection) throws -> Int {
         let events = try connection.query(
             "SELECT seq, event FROM stat_outbox ORDER BY seq LIMIT ?", .integer(Int64(limit))
         ) { (seq: $0.int64(at: 0), record: $0.blob(at: 1) ?? []) }
         guard let last = events.last?.seq else { return 0 }
+        try connection.run("SAVEPOINT rx_statistics_batch")
+        do {
+            try Self.fold(events, eventByEvent: false, logger: logger, on: connection)
+            try connection.run("RELEASE rx_statistics_batch")
+        } catch is EventFailed {
+            try connection.run("ROLLBACK TO rx_statistics_batch")
+            try connection.run("RELEASE rx_statistics_batch")
+            try Self.fold(events, eventByEvent: true, logger: logger, on: connection)
+        }
+        try connection.run("DELETE FROM stat_outbox WHERE seq <= ?", .integer(last))
+        return events.count
+    }
+
+    /// An event of a batch applied whole failed: the batch is applied again event by event.
+    private struct EventFailed: Error {}
+
+    /// Folds `events` into the statistics tables. Unreadable events are set aside in both modes; an event
+    /// whose application fails is set aside `eventByEvent`, and otherwise fails the whole fold.
+    private static func fold(
+        _ events: [(seq: Int64, record: [UInt8])], eventByEvent: Bool, logger: Logger, on connection: SQLiteConnection
+    ) throws {
         let batch = StatisticsBulkLoad(forBatchOf: events.count)
         let recorder = StatisticsRecorder(bulkLoad: batch)
         for (seq, record) in events {
@@ -177,24 +201,39 @@ public final class StatisticsApplier: @unchecked Sendable {
                 try Self.reject(seq: seq, record: record, reason: error.description, logger: logger, on: connection)
                 continue
             }
-            try connection.execute("SAVEPOINT rx_statistics_event")
+            guard eventByEvent else {
+                do {
+                    try event.apply(with: recorder, on: connection)
+                } catch let error as StoreError where error.code == .constraint {
+                    throw EventFailed()
+                } catch is StatisticsEventError {
+                    throw EventFailed()
+                }
+                batch.commitEvent()
+                continue
+            }
+            try connection.run("SAVEPOINT rx_statistics_event")
             do {
                 try event.apply(with: recorder, on: connection)
-                try connection.execute("RELEASE rx_statistics_event")
+                try connection.run("RELEASE rx_statistics_event")
                 batch.commitEvent()
             } catch let error as StoreError where error.code == .constraint {
-                batch.discardEvent()
-                try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
-                try Self.reject(seq: seq, record: record, reason: "\(error)", logger: logger, on: connection)
+                try Self.setAside(seq: seq, record: record, reason: "\(error)", batch: batch, logger: logger, on: connection)
             } catch let error as StatisticsEventError {
-                batch.discardEvent()
-                try connection.execute("ROLLBACK TO rx_statistics_event; RELEASE rx_statistics_event")
-                try Self.reject(seq: seq, record: record, reason: error.description, logger: logger, on: connection)
+                try Self.setAside(seq: seq, record: record, reason: error.description, batch: batch, logger: logger, on: connection)
             }
         }
         try batch.upsert(on: connection)
-        try connection.run("DELETE FROM stat_outbox WHERE seq <= ?", .integer(last))
-        return events.count
+    }
+
+    /// Undoes the failed event's rows and cell changes and keeps it with the reason.
+    private static func setAside(
+        seq: Int64, record: [UInt8], reason: String, batch: StatisticsBulkLoad, logger: Logger, on connection: SQLiteConnection
+    ) throws {
+        batch.discardEvent()
+        try connection.run("ROLLBACK TO rx_statistics_event")
+        try connection.run("RELEASE rx_statistics_event")
+        try Self.reject(seq: seq, record: record, reason: reason, logger: logger, on: connection)
     }
 
     private static func reject(seq: Int64, record: [UInt8], reason: String, logger: Logger, on connection: SQLiteConnection) throws {
