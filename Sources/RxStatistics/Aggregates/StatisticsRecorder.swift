@@ -8,12 +8,27 @@ import RxWire
 public struct StatisticsRecorder: PrescriptionEventSink {
     /// Where cell changes go instead of the database while a generator loads one.
     let bulkLoad: StatisticsBulkLoad?
+    /// Where a batch's per-prescription rows wait for a multi-row INSERT (the applier's whole batches).
+    let rows: PrescriptionRowBuffer?
 
-    public init() { self.bulkLoad = nil }
+    public init() {
+        self.bulkLoad = nil
+        self.rows = nil
+    }
 
     /// A recorder for loading a fresh database: cell and rollup changes accumulate in `bulkLoad` (written
     /// once with ``StatisticsBulkLoad/write(on:)``); every other statistics table is written as live.
-    public init(bulkLoad: StatisticsBulkLoad) { self.bulkLoad = bulkLoad }
+    public init(bulkLoad: StatisticsBulkLoad) {
+        self.bulkLoad = bulkLoad
+        self.rows = nil
+    }
+
+    /// A recorder for a batch applied whole: cells go to `bulkLoad`, per-prescription rows to `rows`
+    /// (flushed before any event that reads them, and by the caller at the end of the batch).
+    init(bulkLoad: StatisticsBulkLoad, rows: PrescriptionRowBuffer) {
+        self.bulkLoad = bulkLoad
+        self.rows = rows
+    }
 
     /// Applies cell changes live, or hands them to the bulk load.
     func record(_ changes: [(key: CellKey, change: CellChange)], patient: [UInt8]?, on connection: SQLiteConnection) throws {
@@ -51,32 +66,30 @@ public struct StatisticsRecorder: PrescriptionEventSink {
         }
         try self.record(changes, patient: patient, on: connection)
         try self.recordProducts(Self.productChanges(issuing: event.validated), patient: patient, on: connection)
-        try connection.run(
-            """
-            INSERT INTO stat_prescriptions (id, facility_code, province, type, issued_at, valid_until, patient_key, open,
-                interaction_alerts, overrides)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-            """,
-            .integer(id), .text(content.facilityCode), .text(String(content.facilityCode.prefix(2))),
-            .integer(type), .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil),
-            patient.map { .blob($0) } ?? .null, .integer(Int64(event.interactionAlerts)),
-            .integer(Int64(content.interactionOverrides.count)))
-        if !items.isEmpty {
-            try Self.run(
-                """
-                INSERT OR IGNORE INTO stat_prescription_items (prescription_id, line_number, ingredient, atc,
-                    registration_number)
-                VALUES \(Self.placeholders(rows: items.count, columns: 5))
-                """,
-                items.flatMap { item in
-                    [.integer(id), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
-                     .text(item.registrationNumber)]
-                }, on: connection)
+        let row: [SQLiteValue] = [
+            .integer(id), .text(content.facilityCode), .text(String(content.facilityCode.prefix(2))), .integer(type),
+            .integer(content.issuedAtUnixSeconds), .integer(event.validated.validUntil), patient.map { .blob($0) } ?? .null,
+            .integer(1), .integer(Int64(event.interactionAlerts)), .integer(Int64(content.interactionOverrides.count)),
+        ]
+        let itemRows = items.map { item -> [SQLiteValue] in
+            [.integer(id), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
+             .text(item.registrationNumber)]
+        }
+        if let rows = self.rows {
+            rows.add(prescription: row, items: itemRows)
+        } else {
+            try PrescriptionRowBuffer.insert(
+                [row], into: "stat_prescriptions", columns: PrescriptionRowBuffer.prescriptionColumns, orIgnore: false,
+                on: connection)
+            try PrescriptionRowBuffer.insert(
+                itemRows, into: "stat_prescription_items", columns: PrescriptionRowBuffer.itemColumns, orIgnore: true,
+                on: connection)
         }
         try Self.recordControlled(event, items: items, patient: patient, on: connection)
     }
 
     public func dispensed(_ event: PrescriptionDispensed, on connection: SQLiteConnection) throws {
+        try self.rows?.flush(on: connection)
         guard let prescription = try Self.prescription(event.code, on: connection) else { return }
         let fully: Int64 = event.newStatus == .completed && event.previousStatus != .completed ? 1 : 0
         let partly: Int64 = event.previousStatus == .active && event.newStatus == .partlyDispensed ? 1 : 0
@@ -135,6 +148,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     }
 
     public func cancelled(code: String, at: Int64, on connection: SQLiteConnection) throws {
+        try self.rows?.flush(on: connection)
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         let day = VietnamDay.of(at)
         let pairs = try Self.pairs(of: prescription.id, on: connection)
@@ -146,6 +160,7 @@ public struct StatisticsRecorder: PrescriptionEventSink {
     }
 
     public func replaced(code: String, by replacement: String, at: Int64, on connection: SQLiteConnection) throws {
+        try self.rows?.flush(on: connection)
         guard let prescription = try Self.prescription(code, on: connection) else { return }
         try self.record(
             Self.closing(prescription, pairs: try Self.pairs(of: prescription.id, on: connection)), patient: nil,

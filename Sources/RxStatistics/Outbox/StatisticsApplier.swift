@@ -192,7 +192,8 @@ public final class StatisticsApplier: @unchecked Sendable {
         _ events: [(seq: Int64, record: [UInt8])], eventByEvent: Bool, logger: Logger, on connection: SQLiteConnection
     ) throws {
         let batch = StatisticsBulkLoad(forBatchOf: events.count)
-        let recorder = StatisticsRecorder(bulkLoad: batch)
+        let rows = PrescriptionRowBuffer()
+        let recorder = eventByEvent ? StatisticsRecorder(bulkLoad: batch) : StatisticsRecorder(bulkLoad: batch, rows: rows)
         for (seq, record) in events {
             let event: StatisticsEvent
             do {
@@ -222,6 +223,11 @@ public final class StatisticsApplier: @unchecked Sendable {
             } catch let error as StatisticsEventError {
                 try Self.setAside(seq: seq, record: record, reason: error.description, batch: batch, logger: logger, on: connection)
             }
+        }
+        do {
+            try rows.flush(on: connection)
+        } catch let error as StoreError where error.code == .constraint {
+            throw EventFailed()
         }
         try batch.upsert(on: connection)
     }
