@@ -77,10 +77,12 @@ extension PrescriptionRepository {
     ) throws {
         try connection.run(
             """
-            INSERT INTO prescription_idempotency (facility_code, method, idempotency_key, request_hash, response, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO prescription_idempotency (key_hash, facility_code, method, idempotency_key, request_hash, response,
+                created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            .text(facilityCode), .text(method), .text(key), .blob(requestHash), .blob(response), .integer(now))
+            .integer(IdempotencyKeyHash.of(facilityCode: facilityCode, method: method, key: key)), .text(facilityCode),
+            .text(method), .text(key), .blob(requestHash), .blob(response), .integer(now))
     }
 
     /// Adds `quantity` to a line's dispensed total only if the total stays within the prescribed

@@ -140,11 +140,17 @@ public enum PrescriptionRepository {
     public static func idempotentAnswer(
         facilityCode: String, method: String, key: String, on connection: SQLiteConnection
     ) throws -> (requestHash: [UInt8], response: [UInt8])? {
+        // Records from before schema step 303 have no hash; their partial index holds only them.
         try connection.query(
             """
             SELECT request_hash, response FROM prescription_idempotency
-            WHERE facility_code = ? AND method = ? AND idempotency_key = ?
-            """, .text(facilityCode), .text(method), .text(key)
+            WHERE key_hash = ?1 AND facility_code = ?2 AND method = ?3 AND idempotency_key = ?4
+            UNION ALL
+            SELECT request_hash, response FROM prescription_idempotency
+            WHERE key_hash IS NULL AND facility_code = ?2 AND method = ?3 AND idempotency_key = ?4
+            LIMIT 1
+            """, .integer(IdempotencyKeyHash.of(facilityCode: facilityCode, method: method, key: key)), .text(facilityCode),
+            .text(method), .text(key)
         ) { row in (row.blob(at: 0) ?? [], row.blob(at: 1) ?? []) }.first
     }
 

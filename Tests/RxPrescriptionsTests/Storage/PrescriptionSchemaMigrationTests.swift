@@ -111,4 +111,48 @@ struct PrescriptionSchemaMigrationTests {
         let fresh = try await service.submit(Samples.submit(Samples.ordinary(), key: "after-migration"), caller: Samples.hospital)
         #expect(try store.read { try $0.scalar("SELECT id FROM prescriptions WHERE code = ?", .text(fresh.code)) } == .integer(3))
     }
+
+    @Test("idempotency records from before step 303 still answer retries; later ones are filed under their key hash")
+    func idempotencyByHash() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rx-migration-\(UInt64.random(in: 0...UInt64.max))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let old = try self.open(directory, steps: Array(PrescriptionSchema.migrations.prefix { $0.version < 303 }))
+        try await old.write { connection in
+            try connection.run(
+                """
+                INSERT INTO prescription_idempotency (facility_code, method, idempotency_key, request_hash, response, created_at)
+                VALUES ('79088', 'Submit', 'before', x'01', x'0a02', 1)
+                """)
+        }
+        old.close()
+
+        let store = try self.open(directory, steps: PrescriptionSchema.migrations)
+        defer { store.close() }
+        let legacy = try store.read { connection in
+            try PrescriptionRepository.idempotentAnswer(facilityCode: "79088", method: "Submit", key: "before", on: connection)
+        }
+        #expect(legacy?.requestHash == [1])
+        #expect(legacy?.response == [0x0a, 0x02])
+
+        let service = makeService(store: store, clock: ManualClock(Samples.issuedAt + 60))
+        let first = try await service.submit(Samples.submit(Samples.ordinary(), key: "key-1"), caller: Samples.hospital)
+        // SHA-256("79088\0Submit\0key-1"), first 8 bytes as a signed big-endian integer: stored, so it must
+        // never change.
+        #expect(try store.read {
+            try $0.scalar("SELECT key_hash FROM prescription_idempotency WHERE idempotency_key = 'key-1'")
+        } == .integer(6_251_858_260_200_728_394))
+        // A colliding record under the same hash must not be mistaken for this key's answer.
+        try await store.write { connection in
+            try connection.run(
+                """
+                INSERT INTO prescription_idempotency (key_hash, facility_code, method, idempotency_key, request_hash,
+                    response, created_at)
+                VALUES (6251858260200728394, '79088', 'Submit', 'collides', x'02', x'', 2)
+                """)
+        }
+        let retry = try await service.submit(Samples.submit(Samples.ordinary(), key: "key-1"), caller: Samples.hospital)
+        #expect(retry.code == first.code)
+        #expect(try store.read { try PrescriptionRepository.count(on: $0) } == 1)
+    }
 }
