@@ -12,7 +12,7 @@ import Foundation
 public final class BlockingWorkPool: @unchecked Sendable {
     /// One pool per process, sized to the machine's cores, for the services' blocking work.
     public static let shared = BlockingWorkPool(
-        threadCount: ProcessInfo.processInfo.activeProcessorCount, name: "rx-blocking-work")
+        threadCount: ProcessInfo.processInfo.activeProcessorCount, name: "rx-work")
 
     // Guarded by `condition`: the queue (`jobs[head...]` waits), and whether the pool is shutting down.
     private let condition = NSCondition()
@@ -23,15 +23,17 @@ public final class BlockingWorkPool: @unchecked Sendable {
     /// How many threads the pool runs.
     public let threadCount: Int
 
-    /// Starts `threadCount` (at least one) threads named `name`.
+    /// Starts `threadCount` (at least one) threads named `name-0`, `name-1`, …; Linux keeps 15 bytes of a
+    /// thread name, so `name` should leave room for the index.
     public init(threadCount: Int, name: String) {
         self.threadCount = max(1, threadCount)
         self.runningThreads = self.threadCount
         for index in 0..<self.threadCount {
+            let threadName = "\(name)-\(index)"
             let thread = Thread { [self] in
+                Thread.current.name = threadName
                 self.runWorkerThread()
             }
-            thread.name = "\(name)-\(index)"
             thread.start()
         }
     }

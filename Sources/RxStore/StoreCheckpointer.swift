@@ -34,8 +34,10 @@ final class StoreCheckpointer: @unchecked Sendable {
         try self.connection.execute("PRAGMA synchronous=FULL")
         self.interval = Double(intervalMilliseconds) / 1_000
         self.logger = logger
-        let thread = Thread { [self] in self.run() }
-        thread.name = "rx-checkpoint"
+        let thread = Thread { [self] in
+            Thread.current.name = "rx-checkpoint"
+            self.run()
+        }
         thread.start()
     }
 

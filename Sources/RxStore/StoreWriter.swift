@@ -89,9 +89,9 @@ public final class StoreWriter: @unchecked Sendable {
         self.configuration = configuration
         self.logger = logger
         let thread = Thread { [self] in
+            Thread.current.name = "rx-store-writer"
             self.runWriterThread()
         }
-        thread.name = "rx-store-writer"
         thread.start()
     }
 

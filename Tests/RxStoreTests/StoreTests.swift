@@ -78,4 +78,16 @@ struct StoreTests {
             #expect(try reopened.read { try $0.scalar("SELECT value FROM meta WHERE key = 'durable'") } == .blob([1, 2]))
         }
     }
+
+    @Test("the writer and checkpoint threads carry their names where top -H and perf look (/proc)")
+    func threadNames() async throws {
+        try await withStore { _, _ in
+            let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap { task in
+                try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+                    .trimmingCharacters(in: .newlines)
+            }
+            #expect(names.contains("rx-store-writer"))
+            #expect(names.contains("rx-checkpoint"))
+        }
+    }
 }

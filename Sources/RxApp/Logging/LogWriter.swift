@@ -27,8 +27,10 @@ public final class LogWriter: @unchecked Sendable {
     public init(fileDescriptor: Int32, capacity: Int = 8 << 20) {
         self.fileDescriptor = fileDescriptor
         self.capacity = capacity
-        let thread = Thread { [self] in self.run() }
-        thread.name = "rx-log-writer"
+        let thread = Thread { [self] in
+            Thread.current.name = "rx-log-writer"
+            self.run()
+        }
         thread.start()
     }
 

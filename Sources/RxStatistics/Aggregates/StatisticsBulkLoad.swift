@@ -124,8 +124,10 @@ public final class StatisticsBulkLoad: @unchecked Sendable {
         self.buffer = []
         self.buffer.reserveCapacity(Self.batchSize)
         if self.merger == nil {
-            let thread = Thread { [self] in self.mergeQueued() }
-            thread.name = "rx-bulk-merge"
+            let thread = Thread { [self] in
+                Thread.current.name = "rx-bulk-merge"
+                self.mergeQueued()
+            }
             self.merger = thread
             thread.start()
         }

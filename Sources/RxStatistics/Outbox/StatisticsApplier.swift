@@ -59,8 +59,10 @@ public final class StatisticsApplier: @unchecked Sendable {
         self.running = true
         self.stopping = false
         self.signalled = true
-        let thread = Thread { [self] in self.run() }
-        thread.name = "rx-statistics"
+        let thread = Thread { [self] in
+            Thread.current.name = "rx-statistics"
+            self.run()
+        }
         thread.start()
     }
 

@@ -50,6 +50,8 @@ public final class Server: Sendable {
             let listener = bound[index]
             started.enter()
             let thread = Thread {
+                // Named from inside: Foundation only names the OS thread (top -H, perf) when the thread itself sets it.
+                Thread.current.name = "rx-io-\(index)"
                 loop.execute {
                     do {
                         try listener.value.start(peers: peers)
@@ -60,7 +62,6 @@ public final class Server: Sendable {
                 }
                 loop.run()
             }
-            thread.name = "rx-io-\(index)"
             thread.start()
         }
         started.wait()
