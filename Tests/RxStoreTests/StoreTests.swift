@@ -90,4 +90,13 @@ struct StoreTests {
             #expect(names.contains("rx-checkpoint"))
         }
     }
+
+    @Test("neither the readers nor the writer map the file: under writes SQLite would unmap it for every read")
+    func noMappedReads() async throws {
+        try await withStore { store, _ in
+            #expect(try store.read { try $0.pragma("mmap_size") } == .integer(0))
+            let writer = try await store.write { try $0.pragma("mmap_size") }
+            #expect(writer == .integer(0))
+        }
+    }
 }
