@@ -100,8 +100,8 @@ load health --workload health
 load lookup --workload lookup --prescriptions 500 --fixtures-out "$work/fixtures.tsv"
 load product --workload product
 # Issue 9 states the submit goal with 64 in flight; the suite's usual 4 × 64 follows it.
-in_flight=64 load submit --workload submit --submit-pool $((6000 * (seconds + 1)))
-load submit-256 --workload submit --submit-pool $((7000 * (seconds + 1)))
+in_flight=64 load submit --workload submit --submit-pool $((8000 * (seconds + 1)))
+load submit-256 --workload submit --submit-pool $((9000 * (seconds + 1)))
 load dispense --workload dispense --prescriptions $((1000 * (seconds + 1)))
 load dispense-contention --workload dispense-contention --prescriptions "$units"
 load interactions --workload interactions
