@@ -80,14 +80,17 @@ struct StoreTests {
     }
 
     @Test("the writer and checkpoint threads carry their names where top -H and perf look (/proc)")
-    func threadNames() async throws {
+    func namedThreads() async throws {
+        func threadNames() -> Set<String> {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+            return Set(tasks.compactMap { task in
+                try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8).trimmingCharacters(in: .newlines)
+            })
+        }
         try await withStore { _, _ in
-            let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap { task in
-                try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
-                    .trimmingCharacters(in: .newlines)
-            }
-            #expect(names.contains("rx-store-writer"))
-            #expect(names.contains("rx-checkpoint"))
+            // Each thread names itself as it starts, which may be a moment after the store has opened.
+            #expect(await eventually(seconds: 10) { threadNames().isSuperset(of: ["rx-store-writer", "rx-checkpoint"]) },
+                    "threads seen: \(threadNames().sorted())")
         }
     }
 
