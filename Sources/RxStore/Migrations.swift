@@ -100,8 +100,13 @@ public struct Migrations: Sendable, Hashable {
         guard off else { return try body() }
         let previous = try connection.pragma("foreign_keys").int64Value ?? 0
         try connection.execute("PRAGMA foreign_keys = OFF")
-        defer { try? connection.execute("PRAGMA foreign_keys = \(previous == 0 ? "OFF" : "ON")") }
-        return try body()
+        let result = Swift.Result { try body() }
+        // Restoring enforcement must not fail silently: a connection left without it would accept
+        // dangling references from then on. The step's own error, if any, is the one reported.
+        let restored = Swift.Result { try connection.execute("PRAGMA foreign_keys = \(previous == 0 ? "OFF" : "ON")") }
+        let value = try result.get()
+        try restored.get()
+        return value
     }
 
     /// Fails the step when a rebuild left a row referring to a parent that no longer exists.

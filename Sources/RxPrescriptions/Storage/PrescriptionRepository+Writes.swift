@@ -42,23 +42,29 @@ extension PrescriptionRepository {
                 "INSERT OR IGNORE INTO prescription_patients (patient_key, prescription_id) VALUES (?, ?)",
                 .blob(key), .integer(id))
         }
-        try connection.run(
-            """
-            INSERT INTO prescription_status_history (prescription_id, status, changed_at, facility_code, reason)
-            VALUES (?, ?, ?, ?, '')
-            """,
-            .integer(id), .text(StoredStatus.active.rawValue), .integer(now), .text(content.facilityCode))
+        try self.addHistory(
+            prescriptionID: id, status: .active, at: now, facilityCode: content.facilityCode, reason: "", on: connection)
     }
 
     static func addHistory(
         code: String, status: StoredStatus, at: Int64, facilityCode: String, reason: String, on connection: SQLiteConnection
     ) throws {
+        guard let id = try self.rowID(of: code, on: connection) else {
+            throw StoreError(code: .misuse, message: "no prescription \(code) to add a status to", function: "addHistory")
+        }
+        try self.addHistory(prescriptionID: id, status: status, at: at, facilityCode: facilityCode, reason: reason, on: connection)
+    }
+
+    private static func addHistory(
+        prescriptionID: Int64, status: StoredStatus, at: Int64, facilityCode: String, reason: String,
+        on connection: SQLiteConnection
+    ) throws {
         try connection.run(
             """
             INSERT INTO prescription_status_history (prescription_id, status, changed_at, facility_code, reason)
-            VALUES ((SELECT id FROM prescriptions WHERE code = ?), ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?)
             """,
-            .text(code), .text(status.rawValue), .integer(at), .text(facilityCode), .text(reason))
+            .integer(prescriptionID), .text(status.rawValue), .integer(at), .text(facilityCode), .text(reason))
     }
 
     static func setStatus(_ status: StoredStatus, of code: String, replacedBy: String? = nil, on connection: SQLiteConnection) throws {
