@@ -42,7 +42,8 @@ extension PrescriptionsService {
             }
             try Self.checkDispensable(current, lines: lines, now: now)
             for line in lines {
-                guard try PrescriptionRepository.addDispensed(line.quantity, code: code, lineNumber: line.lineNumber, on: connection)
+                guard try PrescriptionRepository.addDispensed(
+                    line.quantity, prescriptionID: current.rowID, lineNumber: line.lineNumber, on: connection)
                 else {
                     throw PrescriptionError.failedPrecondition(
                         "line \(line.lineNumber): \(line.quantity) requested but only "
@@ -53,13 +54,13 @@ extension PrescriptionsService {
             let dispenseID = try PrescriptionRepository.insertDispense(
                 code: code, pharmacyFacilityCode: facilityCode, at: now, invoiceNumber: invoice, idempotencyKey: key,
                 lines: lines, on: connection)
-            let updatedLines = try PrescriptionRepository.lines(of: code, on: connection)
+            let updatedLines = try PrescriptionRepository.lines(ofPrescription: current.rowID, on: connection)
             let newStatus: StoredStatus = updatedLines.allSatisfy { $0.remaining == 0 } ? .completed : .partlyDispensed
             if newStatus != current.status {
                 try PrescriptionRepository.setStatus(newStatus, of: code, on: connection)
                 try PrescriptionRepository.addHistory(
-                    code: code, status: newStatus, at: now, facilityCode: facilityCode, reason: "dispense \(dispenseID)",
-                    on: connection)
+                    prescriptionID: current.rowID, status: newStatus, at: now, facilityCode: facilityCode,
+                    reason: "dispense \(dispenseID)", on: connection)
             }
             try events.dispensed(
                 PrescriptionDispensed(

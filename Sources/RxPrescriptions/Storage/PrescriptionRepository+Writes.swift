@@ -55,7 +55,7 @@ extension PrescriptionRepository {
         try self.addHistory(prescriptionID: id, status: status, at: at, facilityCode: facilityCode, reason: reason, on: connection)
     }
 
-    private static func addHistory(
+    static func addHistory(
         prescriptionID: Int64, status: StoredStatus, at: Int64, facilityCode: String, reason: String,
         on connection: SQLiteConnection
     ) throws {
@@ -94,14 +94,15 @@ extension PrescriptionRepository {
     /// Adds `quantity` to a line's dispensed total only if the total stays within the prescribed
     /// quantity; returns whether it did. The check and the update are one statement in the writer's
     /// serial order, so concurrent dispenses can never take a line below zero remaining.
-    static func addDispensed(_ quantity: UInt32, code: String, lineNumber: UInt32, on connection: SQLiteConnection) throws -> Bool {
+    static func addDispensed(
+        _ quantity: UInt32, prescriptionID: Int64, lineNumber: UInt32, on connection: SQLiteConnection
+    ) throws -> Bool {
         let changed = try connection.run(
             """
             UPDATE prescription_lines SET dispensed = dispensed + ?1
-            WHERE prescription_id = (SELECT id FROM prescriptions WHERE code = ?2) AND line_number = ?3
-                AND dispensed + ?1 <= quantity
+            WHERE prescription_id = ?2 AND line_number = ?3 AND dispensed + ?1 <= quantity
             """,
-            .integer(Int64(quantity)), .text(code), .integer(Int64(lineNumber)))
+            .integer(Int64(quantity)), .integer(prescriptionID), .integer(Int64(lineNumber)))
         return changed == 1
     }
 

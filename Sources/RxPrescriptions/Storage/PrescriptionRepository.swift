@@ -13,28 +13,22 @@ public enum PrescriptionRepository {
             FROM prescriptions WHERE code = ?
             """, .text(code)
         ) { row in
-            (row.int64(at: 11), StoredPrescription(
-                code: row.string(at: 0) ?? "", facilityCode: row.string(at: 1) ?? "",
+            StoredPrescription(
+                rowID: row.int64(at: 11), code: row.string(at: 0) ?? "", facilityCode: row.string(at: 1) ?? "",
                 type: PrescriptionType(rawValue: Int32(truncatingIfNeeded: row.int64(at: 2))),
                 issuedAt: row.int64(at: 3), validUntil: row.int64(at: 4),
                 status: StoredStatus(rawValue: row.string(at: 5) ?? "") ?? .cancelled,
                 replacedBy: row.string(at: 6), masksIdentity: row.int64(at: 7) != 0,
                 signerCertificateSerial: row.string(at: 8) ?? "", signedBytes: row.blob(at: 9) ?? [],
-                content: row.blob(at: 10) ?? [], lines: []))
+                content: row.blob(at: 10) ?? [], lines: [])
         }
-        guard let (id, found) = rows.first else { return nil }
-        var prescription = found
-        prescription.lines = try self.lines(ofPrescription: id, on: connection)
+        guard var prescription = rows.first else { return nil }
+        prescription.lines = try self.lines(ofPrescription: prescription.rowID, on: connection)
         return prescription
     }
 
-    /// The lines of the prescription `code`, in line order (none when there is no such prescription).
-    static func lines(of code: String, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
-        guard let id = try self.rowID(of: code, on: connection) else { return [] }
-        return try self.lines(ofPrescription: id, on: connection)
-    }
-
-    private static func lines(ofPrescription id: Int64, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
+    /// The lines of the prescription stored as row `id`, in line order.
+    static func lines(ofPrescription id: Int64, on connection: SQLiteConnection) throws -> [StoredPrescription.Line] {
         try connection.query(
             """
             SELECT line_number, registration_number, quantity, dispensed, do_not_substitute, ingredients

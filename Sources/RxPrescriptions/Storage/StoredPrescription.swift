@@ -25,6 +25,8 @@ public struct StoredPrescription: Sendable {
         }
     }
 
+    /// The row's id in `prescriptions` (schema step 302): what its lines and history hang off.
+    public var rowID: Int64
     public var code: String
     public var facilityCode: String
     public var type: PrescriptionType
