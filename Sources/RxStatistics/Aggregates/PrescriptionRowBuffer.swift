@@ -11,12 +11,12 @@ import Synchronization
 /// the lock only makes that checkable.
 final class PrescriptionRowBuffer: Sendable {
     /// Columns of `stat_prescriptions` as the recorder inserts them.
-    static let prescriptionColumns =
+    private static let prescriptionColumns =
         "id, facility_code, province, type, issued_at, valid_until, patient_key, open, interaction_alerts, overrides"
-    static let itemColumns = "prescription_id, line_number, ingredient, atc, registration_number"
+    private static let itemColumns = "prescription_id, line_number, ingredient, atc, registration_number"
     /// Rows per INSERT: a statement per chunk size is cached, and 64 × 10 values stay far below SQLite's
     /// limit on bound parameters.
-    static let chunk = 64
+    private static let chunk = 64
 
     private struct Held {
         var prescriptions: [[SQLiteValue]] = []
@@ -47,7 +47,7 @@ final class PrescriptionRowBuffer: Sendable {
 
     /// Inserts `rows` one statement per chunk. Item rows use `OR IGNORE` as the recorder always has (a
     /// line naming an ingredient twice is one item).
-    static func insert(
+    private static func insert(
         _ rows: [[SQLiteValue]], into table: String, columns: String, orIgnore: Bool, on connection: SQLiteConnection
     ) throws {
         guard let width = rows.first?.count else { return }

@@ -75,16 +75,10 @@ public struct StatisticsRecorder: PrescriptionEventSink {
             [.integer(id), .integer(item.lineNumber), .text(item.pair.ingredient), .text(item.pair.atc),
              .text(item.registrationNumber)]
         }
-        if let rows = self.rows {
-            rows.add(prescription: row, items: itemRows)
-        } else {
-            try PrescriptionRowBuffer.insert(
-                [row], into: "stat_prescriptions", columns: PrescriptionRowBuffer.prescriptionColumns, orIgnore: false,
-                on: connection)
-            try PrescriptionRowBuffer.insert(
-                itemRows, into: "stat_prescription_items", columns: PrescriptionRowBuffer.itemColumns, orIgnore: true,
-                on: connection)
-        }
+        // Held for the batch's multi-row INSERT, or written at once when recording live.
+        let buffer = self.rows ?? PrescriptionRowBuffer()
+        buffer.add(prescription: row, items: itemRows)
+        if self.rows == nil { try buffer.flush(on: connection) }
         try Self.recordControlled(event, items: items, patient: patient, on: connection)
     }
 
